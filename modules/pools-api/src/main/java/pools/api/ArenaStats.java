@@ -1,0 +1,23 @@
+package pools.api;
+
+/**
+ * A snapshot of an {@link ArenaManager}: the seed's active and pooled arena counts, plus the
+ * page pool behind them.
+ *
+ * @param activeArenas         arenas acquired and not yet closed
+ * @param pooledArenas         closed arenas kept for reuse
+ * @param acquisitions         arenas handed out so far
+ * @param pagesInUse           pages held by active arenas
+ * @param idlePages            pages kept in the page pool for reuse
+ * @param reservedBytes        off-heap bytes the manager holds against the budget
+ * @param oversizeAllocations  requests larger than the largest page, served on their own
+ */
+public record ArenaStats(
+        long activeArenas,
+        long pooledArenas,
+        long acquisitions,
+        long pagesInUse,
+        long idlePages,
+        long reservedBytes,
+        long oversizeAllocations) {
+}

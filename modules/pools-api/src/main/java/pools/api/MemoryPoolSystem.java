@@ -1,0 +1,250 @@
+package pools.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import pools.api.spi.AnalyticsProvider;
+import pools.api.spi.AnalyticsService;
+import pools.api.spi.ArenaManagerProvider;
+import pools.api.spi.CapabilityProvider;
+import pools.api.spi.EmbeddingPoolProvider;
+import pools.api.spi.ObjectPoolProvider;
+import pools.api.spi.PoolContext;
+import pools.api.spi.PoolEvents;
+import pools.api.spi.VectorKernelsProvider;
+
+/**
+ * The seed's facade: one system of pools built from a {@link PoolConfig}, composed from the
+ * providers that {@link java.util.ServiceLoader} finds (or that the host passes), sharing one
+ * {@link MemoryBudget}. It owns the graph-node, search-result, JSON map and list pools, the
+ * embedding pool, the vector kernels and the arena manager, and takes analytics snapshots.
+ *
+ * <p>A capability whose module is absent does not stop the system from being built: its
+ * accessor throws {@link ProviderNotFoundException} naming the module to add. Thread-safe.
+ * {@link #close()} closes every pool and frees all off-heap memory.
+ */
+public final class MemoryPoolSystem implements AutoCloseable {
+    private final PoolConfig config;
+    private final Map<Capability, CapabilityProvider> chosen;
+    private final AnalyticsService analytics;
+    private final PoolContext context;
+    private final VectorKernels kernels;
+    /** Every pool in creation order, for snapshots and close; copy-on-write because pools are created rarely. */
+    private final List<ObjectPool<?>> pools = new CopyOnWriteArrayList<>();
+    private final ObjectPool<GraphNode> nodes;
+    private final ObjectPool<SearchResult> searchResults;
+    private final ObjectPool<Map<String, Object>> jsonObjects;
+    private final ObjectPool<List<Object>> jsonArrays;
+    private final EmbeddingPool embeddings;
+    private final ArenaManager arenas;
+    /** Written once by close() (volatile so later calls on any thread see it). */
+    private volatile boolean closed;
+
+    private MemoryPoolSystem(PoolConfig config, ProviderSelection selection) {
+        this.config = config;
+        EnumMap<Capability, CapabilityProvider> found = new EnumMap<>(Capability.class);
+        AnalyticsProvider analyticsProvider = remember(found, selection.choose(Capability.ANALYTICS, AnalyticsProvider.class));
+        ObjectPoolProvider objects = remember(found, selection.choose(Capability.OBJECT_POOLS, ObjectPoolProvider.class));
+        EmbeddingPoolProvider embedding = remember(found, selection.choose(Capability.EMBEDDING_POOLS, EmbeddingPoolProvider.class));
+        VectorKernelsProvider kernelProvider = remember(found, selection.choose(Capability.VECTOR_KERNELS, VectorKernelsProvider.class));
+        ArenaManagerProvider arena = remember(found, selection.choose(Capability.ARENAS, ArenaManagerProvider.class));
+        this.chosen = Collections.unmodifiableMap(found);
+        this.analytics = analyticsProvider == null ? null : analyticsProvider.create(config);
+        PoolEvents events = analytics == null ? PoolEvents.NONE : analytics.events();
+        this.context = new PoolContext(config, new AtomicMemoryBudget(config.maxTotalPoolMemoryBytes(), events), events);
+        this.kernels = kernelProvider == null ? null : kernelProvider.kernels();
+        try {
+            nodes = objects == null ? null : register(objects.create(builtIn("graph-nodes",
+                    GraphNode::new, GraphNode::clear, config.maxNodesPerPool()), context));
+            searchResults = objects == null ? null : register(objects.create(builtIn("search-results",
+                    SearchResult::new, SearchResult::clear, config.maxSearchResultsPerPool()), context));
+            jsonObjects = objects == null ? null : register(objects.create(builtIn("json-objects",
+                    objects.jsonObjectFactory(), Map::clear, config.maxJsonObjectsPerPool()), context));
+            jsonArrays = objects == null ? null : register(objects.create(builtIn("json-arrays",
+                    objects.jsonArrayFactory(), List::clear, config.maxJsonObjectsPerPool()), context));
+            embeddings = embedding == null ? null : register(embedding.create(EmbeddingPoolSpec.from(config), context));
+            arenas = arena == null ? null : arena.create(context);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+        if (analytics != null) {
+            analytics.attach(this::analytics);
+        }
+    }
+
+    /** A system from {@code config} with every provider ServiceLoader finds. */
+    public static MemoryPoolSystem create(PoolConfig config) {
+        return builder(config).build();
+    }
+
+    /** A builder, for hosts that pass providers themselves or turn discovery off. */
+    public static Builder builder(PoolConfig config) {
+        return new Builder(config);
+    }
+
+    public PoolConfig config() {
+        return config;
+    }
+
+    /** The provider chosen for each capability present; a missing capability has no entry. */
+    public Map<Capability, String> providers() {
+        EnumMap<Capability, String> names = new EnumMap<>(Capability.class);
+        chosen.forEach((capability, provider) -> names.put(capability, provider.name()));
+        return Collections.unmodifiableMap(names);
+    }
+
+    /** The off-heap budget every pool and arena of this system reserves against. */
+    public MemoryBudget budget() {
+        return context.budget();
+    }
+
+    /** Graph nodes, up to {@link PoolConfig#maxNodesPerPool()}. */
+    public ObjectPool<GraphNode> nodePool() {
+        return require(nodes, Capability.OBJECT_POOLS);
+    }
+
+    /** Search results, up to {@link PoolConfig#maxSearchResultsPerPool()}. */
+    public ObjectPool<SearchResult> searchResultPool() {
+        return require(searchResults, Capability.OBJECT_POOLS);
+    }
+
+    /** JSON objects as maps, cleared on release, up to {@link PoolConfig#maxJsonObjectsPerPool()}. */
+    public ObjectPool<Map<String, Object>> jsonObjectPool() {
+        return require(jsonObjects, Capability.OBJECT_POOLS);
+    }
+
+    /** JSON arrays as lists, cleared on release, up to {@link PoolConfig#maxJsonObjectsPerPool()}. */
+    public ObjectPool<List<Object>> jsonArrayPool() {
+        return require(jsonArrays, Capability.OBJECT_POOLS);
+    }
+
+    /** Embeddings of {@link PoolConfig#embeddingDimension()} floats. */
+    public EmbeddingPool embeddingPool() {
+        return require(embeddings, Capability.EMBEDDING_POOLS);
+    }
+
+    /** Distance kernels over embeddings. */
+    public VectorKernels kernels() {
+        return require(kernels, Capability.VECTOR_KERNELS);
+    }
+
+    /** Scoped arenas. */
+    public ArenaManager arenas() {
+        return require(arenas, Capability.ARENAS);
+    }
+
+    /** A host-defined object pool, included in analytics and closed with the system. */
+    public <T> ObjectPool<T> createPool(ObjectPoolSpec<T> spec) {
+        ObjectPoolProvider provider = require((ObjectPoolProvider) chosen.get(Capability.OBJECT_POOLS), Capability.OBJECT_POOLS);
+        return register(provider.create(spec, context));
+    }
+
+    /** A host-defined embedding pool sharing this system's budget, included in analytics. */
+    public EmbeddingPool createEmbeddingPool(EmbeddingPoolSpec spec) {
+        EmbeddingPoolProvider provider = require((EmbeddingPoolProvider) chosen.get(Capability.EMBEDDING_POOLS), Capability.EMBEDDING_POOLS);
+        return register(provider.create(spec, context));
+    }
+
+    /** A snapshot of every pool, the arenas and the budget; exact when no thread is using the pools. */
+    public PoolAnalytics analytics() {
+        List<PoolStats> stats = new ArrayList<>(pools.size());
+        for (ObjectPool<?> pool : pools) {
+            stats.add(pool.stats());
+        }
+        return new PoolAnalytics(Instant.now(), config, providers(), stats,
+                arenas == null ? null : arenas.stats(), context.budget().stats(),
+                analytics == null ? List.of() : analytics.leaks());
+    }
+
+    /** {@link #analytics()} as a JSON document. Needs module {@code pools.analytics}. */
+    public String report() {
+        return require(analytics, Capability.ANALYTICS).toJson(analytics());
+    }
+
+    /** Registers this system's MXBeans (unregistered on close). Needs module {@code pools.analytics}. */
+    public void registerMBeans() {
+        require(analytics, Capability.ANALYTICS).registerMBeans();
+    }
+
+    /** Closes every pool, the arena manager and analytics, in reverse order of creation. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (arenas != null) {
+            arenas.close();
+        }
+        List<ObjectPool<?>> reversed = new ArrayList<>(pools);
+        Collections.reverse(reversed);
+        reversed.forEach(ObjectPool::close);
+        if (analytics != null) {
+            analytics.close();
+        }
+    }
+
+    private <T> ObjectPoolSpec<T> builtIn(String name, Supplier<? extends T> factory,
+                                          Consumer<? super T> reset, int max) {
+        return ObjectPoolSpec.<T>builder(name, factory).reset(reset).maxCapacity(max)
+                .initialCapacity(config.initialCapacityFor(max)).growthFactor(config.poolGrowthFactor()).build();
+    }
+
+    private <P extends ObjectPool<?>> P register(P pool) {
+        if (closed) {
+            pool.close();
+            throw new PoolClosedException("this MemoryPoolSystem is closed; create pools from a live one");
+        }
+        pools.add(pool);
+        return pool;
+    }
+
+    private <T> T require(T capability, Capability which) {
+        if (capability == null) {
+            throw ProviderNotFoundException.missing(which);
+        }
+        return capability;
+    }
+
+    private static <P extends CapabilityProvider> P remember(Map<Capability, CapabilityProvider> found, P provider) {
+        if (provider != null) {
+            found.put(provider.capability(), provider);
+        }
+        return provider;
+    }
+
+    /** Builds a {@link MemoryPoolSystem} from explicit providers, discovered ones, or both. */
+    public static final class Builder {
+        private final PoolConfig config;
+        private final List<CapabilityProvider> providers = new ArrayList<>();
+        private boolean discover = true;
+
+        private Builder(PoolConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Offers {@code provider} alongside (and before) the discovered ones. */
+        public Builder provider(CapabilityProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Whether to look for providers with ServiceLoader (default true). */
+        public Builder discover(boolean useServiceLoader) {
+            discover = useServiceLoader;
+            return this;
+        }
+
+        public MemoryPoolSystem build() {
+            return new MemoryPoolSystem(config, new ProviderSelection(config, providers, discover));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package pools.api.spi;
+
+import java.util.List;
+import java.util.function.Supplier;
+import pools.api.LeakReport;
+import pools.api.PoolAnalytics;
+
+/**
+ * Analytics for one system: the event sink its pools report to, the JSON report, JFR periodic
+ * events and JMX beans over its snapshots, and leak tracking. Created before the pools so that
+ * {@link #events()} sees them from the start.
+ */
+public interface AnalyticsService extends AutoCloseable {
+
+    /** The sink the system's pools and budget report to. */
+    PoolEvents events();
+
+    /** Gives the service the system's snapshots, for periodic JFR events and JMX; called once. */
+    void attach(Supplier<PoolAnalytics> snapshots);
+
+    /** The snapshot as a JSON document (field names documented in docs/). */
+    String toJson(PoolAnalytics snapshot);
+
+    /** Leases acquired and not yet released, oldest first; empty when leak detection is off. */
+    List<LeakReport> leaks();
+
+    /** Registers the system's MXBeans with the platform MBean server; undone by {@link #close()}. */
+    void registerMBeans();
+
+    /** Unregisters beans and stops periodic events. Idempotent. */
+    @Override
+    void close();
+}

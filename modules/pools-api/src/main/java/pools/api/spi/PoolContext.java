@@ -1,0 +1,33 @@
+package pools.api.spi;
+
+import java.util.Objects;
+import pools.api.LeakDetection;
+import pools.api.MemoryBudget;
+import pools.api.PoolConfig;
+
+/**
+ * What a system gives each provider when it asks for a pool: the config, the budget every
+ * off-heap byte is reserved against, and the sink for events.
+ *
+ * @param config the system's config
+ * @param budget the shared off-heap budget
+ * @param events where pools report growth, exhaustion, refusals and (with leak detection) leases
+ */
+public record PoolContext(PoolConfig config, MemoryBudget budget, PoolEvents events) {
+
+    public PoolContext {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(events, "events");
+    }
+
+    /** A context with {@code config}, a budget of its limit, and no event sink: for tests and standalone pools. */
+    public static PoolContext standalone(PoolConfig config) {
+        return new PoolContext(config, MemoryBudget.withLimit(config.maxTotalPoolMemoryBytes()), PoolEvents.NONE);
+    }
+
+    /** Whether pools must report each lease to {@link PoolEvents#acquired}/{@link PoolEvents#released}. */
+    public boolean tracksLeases() {
+        return config.leakDetection() != LeakDetection.OFF;
+    }
+}

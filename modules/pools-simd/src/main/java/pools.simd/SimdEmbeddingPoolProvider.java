@@ -1,0 +1,25 @@
+package pools.simd;
+
+import pools.api.EmbeddingPool;
+import pools.api.EmbeddingPoolSpec;
+import pools.api.spi.EmbeddingPoolProvider;
+import pools.api.spi.PoolContext;
+
+/** The built-in {@link EmbeddingPoolProvider} ("simd"). Placeholder until issue #4 lands its implementation. */
+public final class SimdEmbeddingPoolProvider implements EmbeddingPoolProvider {
+
+    @Override
+    public String name() {
+        return "simd";
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public EmbeddingPool create(EmbeddingPoolSpec spec, PoolContext context) {
+        throw new UnsupportedOperationException("pools.simd: issue #4");
+    }
+}
