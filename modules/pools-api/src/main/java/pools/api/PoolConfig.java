@@ -29,7 +29,8 @@ import java.util.Objects;
  * @param jsonArenaSize         bytes of one JSON arena's first chunk (128 KiB)
  * @param maxTotalPoolMemoryMb  the off-heap budget shared by every pool and arena, in MiB (500)
  * @param poolGrowthFactor      capacity multiplier when a pool grows, above 1 (1.5)
- * @param arenaIdleRetainBytes  idle arena pages kept for reuse; pages beyond it go back to the OS (64 MiB)
+ * @param arenaIdleRetainBytes  idle arena pages kept for reuse; pages beyond it go back to the OS
+ *                              (64 MiB, or a quarter of the budget if that is less)
  * @param leakDetection         tracking of leases that are never released ({@link LeakDetection#OFF})
  * @param preferredProviders    provider name per capability, chosen over priority when present
  */
@@ -57,6 +58,7 @@ public record PoolConfig(
     private static final int MAX_DIMENSION = 1 << 20;
     private static final int MAX_ALIGNMENT = 4096;
     private static final double MAX_GROWTH_FACTOR = 16.0;
+    private static final long DEFAULT_IDLE_RETAIN_BYTES = 64L << 20;
 
     /** Validates every field; see {@link InvalidConfigException} for the message format. */
     public PoolConfig {
@@ -191,7 +193,8 @@ public record PoolConfig(
         private int jsonArenaSize = 128 * 1024;
         private int maxTotalPoolMemoryMb = 500;
         private double poolGrowthFactor = 1.5;
-        private long arenaIdleRetainBytes = 64L << 20;
+        /** Null until set: then it follows the budget (see {@link #arenaIdleRetainBytes(long)}). */
+        private Long arenaIdleRetainBytes;
         private LeakDetection leakDetection = LeakDetection.OFF;
         private final EnumMap<Capability, String> preferredProviders = new EnumMap<>(Capability.class);
 
@@ -276,6 +279,7 @@ public record PoolConfig(
             return this;
         }
 
+        /** Idle arena pages kept for reuse; unless set, 64 MiB or a quarter of the budget, whichever is less. */
         public Builder arenaIdleRetainBytes(long bytes) {
             arenaIdleRetainBytes = bytes;
             return this;
@@ -298,7 +302,9 @@ public record PoolConfig(
                     maxSearchResultsPerPool, maxJsonObjectsPerPool, maxEmbeddingsPerPool,
                     initialPoolCapacity, embeddingDimension, embeddingAlignment, primitiveArenaSize,
                     searchArenaSize, jsonArenaSize, maxTotalPoolMemoryMb, poolGrowthFactor,
-                    arenaIdleRetainBytes, leakDetection, preferredProviders);
+                    arenaIdleRetainBytes != null ? arenaIdleRetainBytes
+                            : Math.min(DEFAULT_IDLE_RETAIN_BYTES, ((long) maxTotalPoolMemoryMb << 20) / 4),
+                    leakDetection, preferredProviders);
         }
     }
 }
