@@ -14,6 +14,13 @@ import java.util.Optional;
  * handed out throws {@link ForeignObjectException}, and any use after {@link #close()} throws
  * {@link PoolClosedException}.
  *
+ * <p>Faults in the spec's actions leave the pool consistent. A factory that throws (or returns
+ * null, reported as {@link NullPointerException}) fails that {@code acquire} with its exception
+ * and changes no counter; the next acquire tries again. A reset action that throws fails that
+ * {@code release} with its exception after the release is counted: the object is dropped from
+ * the pool (it may still hold its last user's data), so the pool's capacity shrinks by one and a
+ * later acquire creates a replacement.
+ *
  * @param <T> the pooled type
  */
 public interface ObjectPool<T> extends AutoCloseable {
