@@ -31,8 +31,8 @@ final class PooledEmbedding implements Embedding {
     private final MemorySegment segment;
     private final int dimension;
     /**
-     * FREE or LEASED. Written by the acquiring thread (volatile set, after it took the block from
-     * the free queue or the fresh cursor, which already ordered it) and by the releasing thread
+     * FREE or LEASED. Written by the acquiring thread (release store: taking the block from the
+     * free queue or the fresh cursor already ordered it after the last release) and by the releasing thread
      * (CAS LEASED to FREE, so of two racing releases exactly one wins); read by both.
      */
     private volatile int state;
@@ -45,7 +45,7 @@ final class PooledEmbedding implements Embedding {
     }
 
     void lease() {
-        STATE.setVolatile(this, LEASED);
+        STATE.setRelease(this, LEASED);
     }
 
     /** LEASED to FREE; false if the block was already free (a double release). */
