@@ -71,6 +71,20 @@ final class HostLauncher {
         return run(command);
     }
 
+    /**
+     * Runs {@code pools.it/mainClass} as a module in a JVM whose address space is capped at
+     * {@code kibibytes} by {@code ulimit -v}, so that off-heap allocations past it fail with a real
+     * {@link OutOfMemoryError}. POSIX shells only.
+     */
+    Outcome runModuleWithAddressSpaceLimit(long kibibytes, String mainClass, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -v " + kibibytes + " && exec \"$@\"", "sh",
+                java(), "--module-path", String.join(File.pathSeparator, entries)));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-m", "pools.it/" + mainClass));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
     /** Runs {@code mainClass} from the class path, with {@code jvmOptions} before it. */
     Outcome runClassPath(String mainClass, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-cp", String.join(File.pathSeparator, entries)));

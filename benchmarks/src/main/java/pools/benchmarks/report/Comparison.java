@@ -13,13 +13,18 @@ import java.util.regex.Pattern;
  * setting (threads and parameters) both ran with, and optionally a floor the ratio must not drop
  * below: {@code ObjectPoolBenchmark.agrama vs ObjectPoolBenchmark.commonsPool2 >= 2.0}.
  *
- * @param ours  {@code Class.method} of our benchmark
- * @param peer  {@code Class.method} of the peer's
+ * <p>A side may pin its thread count with {@code @N}; then the two sides are paired by parameters
+ * alone and compared by total throughput, which states a scaling target:
+ * {@code ObjectPoolBenchmark.agrama@2 vs ObjectPoolBenchmark.agrama@1 >= 1.7}.
+ *
+ * @param ours  {@code Class.method} of our benchmark, optionally {@code @threads}
+ * @param peer  {@code Class.method} of the peer's, optionally {@code @threads}
  * @param floor the least "times better" the regression guard accepts, or NaN for none
  */
 public record Comparison(String ours, String peer, double floor) {
     private static final Pattern LINE = Pattern.compile(
             "(\\S+)\\s+vs\\s+(\\S+)(?:\\s*>=\\s*([0-9]+(?:\\.[0-9]+)?))?");
+    private static final Pattern SIDE = Pattern.compile("([^@]+)(?:@([0-9]+))?");
 
     /** Every comparison in {@code file}; blank lines and {@code #} comments are skipped. */
     public static List<Comparison> read(Path file) throws IOException {
@@ -44,20 +49,32 @@ public record Comparison(String ours, String peer, double floor) {
         return !Double.isNaN(floor);
     }
 
-    /** The pairs of results this comparison covers: same threads and parameters on both sides. */
+    /**
+     * The pairs of results this comparison covers: same threads and parameters on both sides, or
+     * the pinned thread counts and the same parameters when a side says {@code @N}.
+     */
     public List<Pair> pairs(List<JmhResult> results) {
+        boolean pinned = ours.contains("@") || peer.contains("@");
         List<Pair> pairs = new ArrayList<>();
         for (JmhResult mine : results) {
-            if (!mine.benchmark().equals(ours)) {
+            if (!matches(ours, mine)) {
                 continue;
             }
             for (JmhResult theirs : results) {
-                if (theirs.benchmark().equals(peer) && theirs.setting().equals(mine.setting())) {
+                boolean sameSetting = pinned ? theirs.paramsText().equals(mine.paramsText())
+                        : theirs.setting().equals(mine.setting());
+                if (matches(peer, theirs) && sameSetting) {
                     pairs.add(new Pair(this, mine, theirs));
                 }
             }
         }
         return pairs;
+    }
+
+    private static boolean matches(String side, JmhResult result) {
+        Matcher m = SIDE.matcher(side);
+        return m.matches() && m.group(1).equals(result.benchmark())
+                && (m.group(2) == null || Integer.parseInt(m.group(2)) == result.threads());
     }
 
     /** Our result beside the peer's at one setting. */

@@ -53,13 +53,23 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
 
     /** Threads and parameters: two results with the same setting can be compared. */
     public String setting() {
-        StringBuilder text = new StringBuilder(threads + (threads == 1 ? " thread" : " threads"));
+        return threads + (threads == 1 ? " thread" : " threads") + paramsText();
+    }
+
+    /** The parameters alone, e.g. {@code ", size=64"}; empty without parameters. */
+    public String paramsText() {
+        StringBuilder text = new StringBuilder();
         params.forEach((name, value) -> text.append(", ").append(name).append('=').append(value));
         return text.toString();
     }
 
-    /** How many times better this result is than {@code peer}'s (above 1: we win). */
+    /**
+     * How many times more work per second this run did than {@code peer}'s, all threads together
+     * (above 1: we win). JMH's thrpt score already sums the threads; an avgt score is the time one
+     * thread takes per operation, so {@code threads / score} is the total rate. With equal threads
+     * this is simply the ratio of the scores.
+     */
     public double timesBetterThan(JmhResult peer) {
-        return higherIsBetter() ? score / peer.score : peer.score / score;
+        return higherIsBetter() ? score / peer.score : (threads / score) / (peer.threads / peer.score);
     }
 }

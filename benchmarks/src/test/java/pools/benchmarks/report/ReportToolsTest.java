@@ -59,6 +59,17 @@ class ReportToolsTest {
     }
 
     @Test
+    void pinnedThreadCountsCompareTotalThroughput() throws Exception {
+        List<JmhResult> results = JmhResult.read(sample());
+        Comparison scaling = Comparison.read(comparisons("ObjectPoolBenchmark.stormpot@2 vs ObjectPoolBenchmark.stormpot@1 >= 1.7\n")).getFirst();
+        List<Comparison.Pair> pairs = scaling.pairs(results);
+        assertEquals(1, pairs.size(), "only the 2-thread run on our side, only the 1-thread run on the other");
+        assertEquals(2, pairs.getFirst().ours().threads());
+        assertEquals(2 * 10.0 / 11.0, pairs.getFirst().timesBetter(), 1e-9, "two threads at 11 ns/op each vs one at 10 ns/op");
+        assertFalse(pairs.getFirst().belowFloor(), "1.82x is above a 1.7x floor");
+    }
+
+    @Test
     void aMalformedComparisonLineSaysWhere() throws Exception {
         Path file = comparisons("A.b vs C.d\nA.b versus C.d\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Comparison.read(file));
