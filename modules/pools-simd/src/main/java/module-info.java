@@ -8,7 +8,6 @@
  */
 module pools.simd {
     requires pools.api;
-    requires org.jctools.core;
     requires static jdk.incubator.vector;
 
     provides pools.api.spi.EmbeddingPoolProvider with pools.simd.SimdEmbeddingPoolProvider;

@@ -29,6 +29,13 @@ final class PooledEmbedding implements Embedding {
     /** The block's number in its pool: its position in the pool's handle table. */
     final int block;
     private final MemorySegment segment;
+    /**
+     * The block under this one in {@link FreeBlocks} (number + 1, 0 for none) while this one is
+     * free. Plain: written by the releasing thread before the CAS that pushes it, read by a popping
+     * thread after the volatile read of the head. A pop may read it while another thread rewrites
+     * it, but then the head's stamp has moved and that pop's CAS fails.
+     */
+    int nextFree;
     private final int dimension;
     /**
      * FREE or LEASED. Written by the acquiring thread (release store: taking the block from the

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import pools.api.BudgetExceededException;
 import pools.api.DoubleReleaseException;
 import pools.api.Embedding;
@@ -29,7 +28,7 @@ import pools.api.spi.PoolContext;
  * {@link #close()}, which closes the arena so that every segment handed out fails its next access
  * with {@link IllegalStateException} instead of reading freed memory.
  *
- * <p>Acquire takes a released block from a lock-free MPMC queue (a hit), else claims a block no one
+ * <p>Acquire takes a released block from a lock-free stack (a hit), else claims a block no one
  * has used yet with a CAS on the fresh cursor (a miss), else grows by a slab under a lock (rare),
  * else is exhausted. Release flips the handle from LEASED to FREE with one CAS (so a double
  * release is detected and changes nothing), zeroes the vector, and queues it.
@@ -48,8 +47,8 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     private final Arena arena = Arena.ofShared();
     /** Guards growth and close: the two writers of {@link #slabs}, {@link #reservedBytes} and {@link #closed}. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Released blocks; MPMC, its offer/poll give the happens-before from a release to the next acquire. */
-    private final MpmcAtomicArrayQueue<PooledEmbedding> free;
+    /** Released blocks; its push/pop CAS gives the happens-before from a release (and its zeroing) to the next acquire. */
+    private final FreeBlocks free = new FreeBlocks();
     /** Written (volatile) under {@link #lock} by growth; read lock-free by acquire, owner and stats. */
     private volatile Slabs slabs = Slabs.EMPTY;
     /** Written (volatile) once under {@link #lock} by close; read lock-free by every operation. */
@@ -78,7 +77,6 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         this.tracksLeases = context.tracksLeases();
         this.stride = spec.strideBytes();
         this.vectorBytes = spec.vectorBytes();
-        this.free = new MpmcAtomicArrayQueue<>(Math.max(2, spec.maxCapacity()));
         if (spec.initialCapacity() > 0) {
             lock.lock();
             try {
@@ -165,7 +163,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         if (tracksLeases) {
             context.events().released(name(), pooled);
         }
-        free.offer(pooled);
+        free.push(pooled);
     }
 
     @Override
@@ -199,7 +197,6 @@ final class SlabEmbeddingPool implements EmbeddingPool {
                 return;
             }
             closed = true;
-            free.clear();
             arena.close();
             context.budget().release(reservedBytes);
             reservedBytes = 0;
@@ -219,7 +216,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
      */
     private PooledEmbedding take(boolean mayThrow) {
         checkOpen("acquire");
-        PooledEmbedding embedding = free.poll();
+        PooledEmbedding embedding = free.pop();
         if (embedding != null) {
             return leased(embedding);
         }
@@ -231,7 +228,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
                     return leased(current.handles[next]);
                 }
             } else if (!grow(current, mayThrow)) {
-                embedding = free.poll();
+                embedding = free.pop();
                 return embedding == null ? null : leased(embedding);
             }
         }
@@ -290,7 +287,9 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             throw e;
         }
         reservedBytes += bytes;
-        slabs = slabs.with(slab, blocks, stride, this);
+        Slabs grown = slabs.with(slab, blocks, stride, this);
+        free.handles(grown.handles);
+        slabs = grown;
         return true;
     }
 
