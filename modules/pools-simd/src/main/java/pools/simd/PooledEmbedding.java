@@ -16,6 +16,11 @@ final class PooledEmbedding implements Embedding {
     static final int LEASED = 1;
 
     private static final VarHandle STATE;
+    /**
+     * Zeros to copy from: {@code MemorySegment.copy} of 3 KiB measured about twice as fast as
+     * {@code fill((byte) 0)} on JDK 25 (32 vs 62 ns). On the heap, never written, shared by all.
+     */
+    private static final MemorySegment ZEROS = MemorySegment.ofArray(new long[512]);
 
     static {
         try {
@@ -60,8 +65,15 @@ final class PooledEmbedding implements Embedding {
         return STATE.compareAndSet(this, LEASED, FREE);
     }
 
-    boolean isLeased() {
-        return state == LEASED;
+    /** Overwrites the whole vector with zeros, so its next user sees nothing of this one. */
+    void zero() {
+        long size = segment.byteSize();
+        long chunk = ZEROS.byteSize();
+        long offset = 0;
+        for (; size - offset > chunk; offset += chunk) {
+            MemorySegment.copy(ZEROS, 0, segment, offset, chunk);
+        }
+        MemorySegment.copy(ZEROS, 0, segment, offset, size - offset);
     }
 
     @Override

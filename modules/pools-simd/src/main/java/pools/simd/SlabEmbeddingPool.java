@@ -157,7 +157,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             throw new DoubleReleaseException(pooled + " is already free: it was released twice;"
                     + " drop your reference after release");
         }
-        pooled.segment().fill((byte) 0);
+        pooled.zero();
         freed.increment();
         inUse.decrementAndGet();
         if (tracksLeases) {

@@ -94,18 +94,19 @@ class SlabEmbeddingPoolTest {
         assertEquals(0, budget.reservedBytes(), "close releases every slab");
     }
 
-    @Test
-    void releaseZeroesTheVectorBeforeAnyoneElseSeesIt() {
-        try (EmbeddingPool pool = pool(17, 64, 1, 1)) {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 17, 1023, 1024, 1025, 1531, 4096})
+    void releaseZeroesTheWholeVectorBeforeAnyoneElseSeesIt(int dimension) {
+        try (EmbeddingPool pool = pool(dimension, 64, 1, 1)) {
             Embedding embedding = pool.acquire();
-            for (int i = 0; i < 17; i++) {
+            for (int i = 0; i < dimension; i++) {
                 embedding.set(i, 1000f + i);
             }
             long address = embedding.segment().address();
             pool.release(embedding);
             Embedding again = pool.acquire();
             assertEquals(address, again.segment().address(), "the only block is reused");
-            for (int i = 0; i < 17; i++) {
+            for (int i = 0; i < dimension; i++) {
                 assertEquals(0f, again.get(i), "float " + i + " of the last user's secret");
             }
         }
