@@ -4,7 +4,12 @@ import pools.api.ArenaManager;
 import pools.api.spi.ArenaManagerProvider;
 import pools.api.spi.PoolContext;
 
-/** The built-in {@link ArenaManagerProvider} ("arena"). Placeholder until issue #5 lands its implementation. */
+/**
+ * The built-in {@link ArenaManagerProvider} ("arena"): pooled bump arenas over a page pool. With
+ * {@code PoolConfig.checkedArenas()} (the default) it picks the cheapest checked mode this module
+ * may use: re-scoped pooled pages when native access is enabled for {@code pools.arena}
+ * ({@code --enable-native-access=pools.arena}), otherwise one FFM arena per acquisition.
+ */
 public final class PooledArenaManagerProvider implements ArenaManagerProvider {
 
     @Override
@@ -19,6 +24,7 @@ public final class PooledArenaManagerProvider implements ArenaManagerProvider {
 
     @Override
     public ArenaManager create(PoolContext context) {
-        throw new UnsupportedOperationException("pools.arena: issue #5");
+        Safety safety = Safety.choose(context.config().checkedArenas(), PooledArenaManagerProvider.class.getModule());
+        return new PooledArenaManager(context, safety);
     }
 }

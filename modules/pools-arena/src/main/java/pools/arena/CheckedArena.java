@@ -1,0 +1,52 @@
+package pools.arena;
+
+import java.lang.foreign.MemorySegment;
+import pools.api.ArenaKind;
+import pools.api.ScopedArena;
+
+/**
+ * What the host holds in the checked modes: one acquisition of a pooled arena, named by its
+ * generation. Every call is checked against it, so using this after close, or closing it twice,
+ * throws even when the arena object behind it has been acquired again since.
+ */
+final class CheckedArena implements ScopedArena {
+    private final PooledArena arena;
+    private final int generation;
+    private final boolean shared;
+
+    CheckedArena(PooledArena arena, int generation, boolean shared) {
+        this.arena = arena;
+        this.generation = generation;
+        this.shared = shared;
+    }
+
+    @Override
+    public ArenaKind kind() {
+        return arena.kind();
+    }
+
+    @Override
+    public boolean isShared() {
+        return shared;
+    }
+
+    @Override
+    public long allocatedBytes() {
+        return arena.allocatedBytes(generation);
+    }
+
+    @Override
+    public MemorySegment allocate(long byteSize, long byteAlignment) {
+        return arena.allocate(generation, byteSize, byteAlignment);
+    }
+
+    @Override
+    public void close() {
+        arena.close(generation);
+    }
+
+    @Override
+    public String toString() {
+        return arena + " (checked)";
+    }
+}
