@@ -12,10 +12,11 @@ import pools.api.ScopedArena;
  * per-acquisition FFM scope of the checked modes. The manager keeps closed ones in a free list
  * per kind (the seed's arena_pool) and opens them again for the next acquisition.
  *
- * <p>In {@link Safety#UNCHECKED} this object is the {@link ScopedArena} the host holds (its
- * generation never changes, so a reference kept past close reaches the next acquisition); in
- * the checked modes the host holds a {@link CheckedArena} that names one acquisition (a
- * generation), so a reference kept past close fails instead.
+ * <p>What the host holds: in {@link Safety#UNCHECKED}, a confined acquisition gets this object
+ * itself (no lock, no generation: a reference kept past close reaches the next acquisition) and
+ * a shared one an {@link ArenaLease} made once per arena that locks. In the checked modes every
+ * acquisition gets a new {@link ArenaLease} naming its generation, so a reference kept past
+ * close fails instead.
  *
  * <p>Threading: every field below is written by the thread that acquired the arena (confined)
  * or under this object's monitor (shared), and handed to the next acquirer through the
@@ -36,6 +37,8 @@ final class PooledArena implements ScopedArena {
     /** The acquiring thread of a confined arena; null when shared or pooled. */
     private Thread owner;
     private ScopedArena lease;
+    /** The lease of shared acquisitions in the unchecked mode, made once and reused. */
+    private ArenaLease sharedFace;
     /** The acquisition's FFM scope: from acquire in checked modes, lazily for oversize otherwise. */
     private Arena scope;
     /** Budget bytes reserved for memory allocated in {@link #scope}, and how many are used. */
@@ -48,6 +51,8 @@ final class PooledArena implements ScopedArena {
     /** Bytes in {@link #current}; -1 with no page so that every request spills. */
     private long limit = -1;
     private long allocated;
+    /** Whether slices of {@link #current} must be zeroed: a reused page in the re-scoped mode. */
+    private boolean zeroSlices;
     private Page[] held = new Page[8];
     private int heldCount;
 
@@ -64,14 +69,19 @@ final class PooledArena implements ScopedArena {
         shared = sharedAcquisition;
         owner = sharedAcquisition ? null : Thread.currentThread();
         open = true;
-        if (!safety.checked()) {
+        if (safety.checked()) {
+            scope = sharedAcquisition ? Arena.ofShared() : Arena.ofConfined();
+            int next = generation + 1;
+            generation = next;
+            lease = new ArenaLease(this, next, sharedAcquisition);
+        } else if (sharedAcquisition) {
+            if (sharedFace == null) {
+                sharedFace = new ArenaLease(this, generation, true);
+            }
+            lease = sharedFace;
+        } else {
             lease = this;
-            return this;
         }
-        scope = sharedAcquisition ? Arena.ofShared() : Arena.ofConfined();
-        int next = generation + 1;
-        generation = next;
-        lease = new CheckedArena(this, next, sharedAcquisition);
         return lease;
     }
 
@@ -82,7 +92,7 @@ final class PooledArena implements ScopedArena {
 
     @Override
     public boolean isShared() {
-        return shared;
+        return false;
     }
 
     @Override
@@ -90,16 +100,21 @@ final class PooledArena implements ScopedArena {
         return open ? allocated : 0;
     }
 
+    /** The unchecked confined face: no lock, no generation, one owner check. */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        return allocate(generation, byteSize, byteAlignment);
+        enterConfined();
+        return bump(byteSize, byteAlignment);
     }
 
     @Override
     public void close() {
-        close(generation);
+        enterConfined();
+        reset();
+        manager.recycle(this, this);
     }
 
+    /** What {@link ArenaLease} calls: checks the lease's generation, and locks when shared. */
     MemorySegment allocate(int expectedGeneration, long byteSize, long byteAlignment) {
         if (shared) {
             synchronized (this) {
@@ -137,8 +152,15 @@ final class PooledArena implements ScopedArena {
     }
 
     private void enter(int expectedGeneration) {
-        if (expectedGeneration != generation || !open) {
-            throw new PoolClosedException("this " + kind + " arena is closed; acquire a new one from the ArenaManager");
+        if (expectedGeneration != generation) {
+            throw closed();
+        }
+        enterConfined();
+    }
+
+    private void enterConfined() {
+        if (!open) {
+            throw closed();
         }
         if (owner != null && owner != Thread.currentThread()) {
             throw new WrongThreadException("this " + kind + " arena is confined to " + owner
@@ -146,6 +168,14 @@ final class PooledArena implements ScopedArena {
         }
     }
 
+    private PoolClosedException closed() {
+        return new PoolClosedException("this " + kind + " arena is closed; acquire a new one from the ArenaManager");
+    }
+
+    /**
+     * The hot path. One return site, so that C2 can scalar-replace the slice when the caller
+     * does not keep it: the rare paths only move {@link #current} and return an offset in it.
+     */
     private MemorySegment bump(long byteSize, long byteAlignment) {
         if (byteSize < 0) {
             throw new IllegalArgumentException("byteSize must be 0 or more, got " + byteSize);
@@ -154,36 +184,50 @@ final class PooledArena implements ScopedArena {
             throw new IllegalArgumentException("byteAlignment must be a power of two, got " + byteAlignment);
         }
         long start = ((base + offset + byteAlignment - 1) & -byteAlignment) - base;
-        if (start >= offset && start <= limit && byteSize <= limit - start) {
-            allocated += start + byteSize - offset;
-            offset = start + byteSize;
-            MemorySegment slice = current.asSlice(start, byteSize);
-            return safety == Safety.RESCOPED ? slice.fill((byte) 0) : slice;
+        if (start < offset || start > limit || byteSize > limit - start) {
+            start = refill(byteSize, byteAlignment);
         }
-        return spill(byteSize, byteAlignment);
+        allocated += start + byteSize - offset;
+        offset = start + byteSize;
+        MemorySegment slice = current.asSlice(start, byteSize);
+        if (zeroSlices) {
+            slice.fill((byte) 0);
+        }
+        return slice;
     }
 
-    /** The current page cannot hold the request: a new page, scoped memory, or an oversize block. */
-    private MemorySegment spill(long byteSize, long byteAlignment) {
+    /**
+     * The current block cannot hold the request: makes a block that can (a new page, or in
+     * the acquisition's scope a block of its own: oversize or per-allocation mode) the current
+     * one and returns the request's start in it. The old page's tail is not used again.
+     */
+    private long refill(long byteSize, long byteAlignment) {
         long padded = byteSize + Math.max(0, byteAlignment - PagePool.PAGE_ALIGNMENT);
         int sizeClass = padded < 0 ? -1
                 : padded <= pages.pageSize(homeClass) ? homeClass : pages.classFor(padded);
         if (sizeClass < 0 || safety == Safety.PER_ALLOCATION) {
-            return allocateInScope(byteSize, byteAlignment, sizeClass < 0);
+            use(allocateInScope(byteSize, byteAlignment, sizeClass < 0), false);
+            return 0;
         }
         if (heldCount == held.length) {
             held = Arrays.copyOf(held, heldCount * 2);
         }
         Page page = pages.take(sizeClass, this);
         held[heldCount++] = page;
-        current = safety == Safety.RESCOPED ? page.memory.reinterpret(scope, null) : page.memory;
-        base = page.memory.address();
-        offset = 0;
-        limit = page.memory.byteSize();
-        return bump(byteSize, byteAlignment);
+        boolean rescoped = safety == Safety.RESCOPED;
+        use(rescoped ? page.memory.reinterpret(scope, null) : page.memory, rescoped);
+        return ((base + byteAlignment - 1) & -byteAlignment) - base;
     }
 
-    /** Memory of its own in the acquisition's scope, reserved against the budget a page at a time. */
+    private void use(MemorySegment block, boolean zero) {
+        current = block;
+        base = block.address();
+        offset = 0;
+        limit = block.byteSize();
+        zeroSlices = zero;
+    }
+
+    /** A block of its own in the acquisition's scope, reserved against the budget a page at a time. */
     private MemorySegment allocateInScope(long byteSize, long byteAlignment, boolean oversize) {
         long charge = byteSize + (byteAlignment > 16 ? byteAlignment - 1 : 0);
         if (charge > scopeReserved - scopeUsed) {
@@ -196,7 +240,6 @@ final class PooledArena implements ScopedArena {
         }
         MemorySegment memory = scope.allocate(byteSize, byteAlignment);
         scopeUsed += charge;
-        allocated += byteSize;
         if (oversize) {
             manager.countOversize();
         }
@@ -226,6 +269,7 @@ final class PooledArena implements ScopedArena {
         base = 0;
         offset = 0;
         limit = -1;
+        zeroSlices = false;
         allocated = 0;
     }
 }

@@ -5,16 +5,18 @@ import pools.api.ArenaKind;
 import pools.api.ScopedArena;
 
 /**
- * What the host holds in the checked modes: one acquisition of a pooled arena, named by its
- * generation. Every call is checked against it, so using this after close, or closing it twice,
- * throws even when the arena object behind it has been acquired again since.
+ * What the host holds for a checked or a shared acquisition of a pooled arena, named by its
+ * generation. Every call is checked against it (and locks the arena when shared), so in the
+ * checked modes using this after close, or closing it twice, throws even when the arena behind
+ * it has been acquired again since. (The unchecked mode's shared lease is made once per arena
+ * and its generation never changes, so there it only checks that the arena is open.)
  */
-final class CheckedArena implements ScopedArena {
+final class ArenaLease implements ScopedArena {
     private final PooledArena arena;
     private final int generation;
     private final boolean shared;
 
-    CheckedArena(PooledArena arena, int generation, boolean shared) {
+    ArenaLease(PooledArena arena, int generation, boolean shared) {
         this.arena = arena;
         this.generation = generation;
         this.shared = shared;
@@ -47,6 +49,6 @@ final class CheckedArena implements ScopedArena {
 
     @Override
     public String toString() {
-        return arena + " (checked)";
+        return arena + (shared ? " (shared)" : "");
     }
 }
