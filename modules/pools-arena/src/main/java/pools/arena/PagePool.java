@@ -31,6 +31,7 @@ final class PagePool {
     private final MemoryBudget budget;
     private final PoolEvents events;
     private final long retainBytes;
+    private final Keepers keepers;
     /** Pages allocated and not yet freed (idle or held); CAS from any thread on allocate/free only. */
     private final AtomicLong livePages = new AtomicLong();
     /** Bytes this pool holds against the budget (pages and scoped memory); updated with the budget. */
@@ -39,7 +40,8 @@ final class PagePool {
     private volatile boolean closed;
 
     @SuppressWarnings("unchecked")
-    PagePool(PoolConfig config, MemoryBudget budget, PoolEvents events) {
+    PagePool(PoolConfig config, MemoryBudget budget, PoolEvents events, Keepers keepers) {
+        this.keepers = keepers;
         this.pageSizes = new long[] {config.smallPageSize(), config.mediumPageSize(), config.largePageSize()};
         this.budget = budget;
         this.events = events;
@@ -82,13 +84,14 @@ final class PagePool {
 
     /** Takes back a page: kept idle within the retain limit, freed beyond it or once closed. */
     void give(Page page) {
-        if (!closed && idleBytes() + pageSizes[page.sizeClass] <= retainBytes && idle[page.sizeClass].offer(page)) {
+        long idleNow = idleBytes() + keepers.keptIdleBytes();
+        if (!closed && idleNow + pageSizes[page.sizeClass] <= retainBytes && idle[page.sizeClass].offer(page)) {
             if (closed) {
                 trimTo(0);
             }
             return;
         }
-        free(page);
+        discard(page);
     }
 
     /** Reserves bytes that an arena allocates in its own scope (oversize and per-allocation mode). */
@@ -108,7 +111,7 @@ final class PagePool {
         for (int c = pageSizes.length - 1; c >= 0; c--) {
             Page page;
             while (idleBytes() > keepBytes && (page = idle[c].poll()) != null) {
-                free(page);
+                discard(page);
             }
         }
     }
@@ -169,7 +172,8 @@ final class PagePool {
         return new Page(owner, memory, sizeClass);
     }
 
-    private void free(Page page) {
+    /** Frees a page this pool handed out (and that is no longer used), releasing its bytes. */
+    void discard(Page page) {
         page.free();
         long size = pageSizes[page.sizeClass];
         livePages.decrementAndGet();
@@ -178,15 +182,19 @@ final class PagePool {
     }
 
     /**
-     * Reserves, freeing idle pages first when that is what makes room. If even that would not
-     * help, fails without touching the idle pages, so a refusal leaves the pool as it was.
+     * Reserves, freeing idle pages first (the pool's, then those pooled arenas keep) when that is
+     * what makes room. If even that would not help, fails without touching the idle pages, so a
+     * refusal leaves the pool as it was.
      */
     private void reserveOrTrim(long bytes, Object requester) {
-        if (budget.limitBytes() - budget.reservedBytes() < bytes) {
+        long shortBy = bytes - (budget.limitBytes() - budget.reservedBytes());
+        if (shortBy > 0) {
             long idleNow = idleBytes();
-            long shortBy = bytes - (budget.limitBytes() - budget.reservedBytes());
             if (idleNow >= shortBy) {
                 trimTo(idleNow - shortBy);
+            } else if (idleNow + keepers.keptIdleBytes() >= shortBy) {
+                trimTo(0);
+                keepers.freeKeptPages(shortBy - idleNow);
             }
         }
         try {
@@ -195,5 +203,14 @@ final class PagePool {
             events.exhausted(POOL_NAME, livePages.get());
             throw e;
         }
+    }
+
+    /** Whoever keeps idle pages outside this pool's free lists (pooled arenas), and gives them back on demand. */
+    interface Keepers {
+        /** Bytes of pages kept idle outside the pool. */
+        long keptIdleBytes();
+
+        /** Frees kept idle pages until at least {@code bytes} are freed, or none are left. */
+        void freeKeptPages(long bytes);
     }
 }

@@ -2,7 +2,6 @@ package pools.arena;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 import pools.api.ArenaKind;
 import pools.api.PoolClosedException;
 import pools.api.ScopedArena;
@@ -53,8 +52,7 @@ final class PooledArena implements ScopedArena {
     private long allocated;
     /** Whether slices of {@link #current} must be zeroed: a reused page in the re-scoped mode. */
     private boolean zeroSlices;
-    private Page[] held = new Page[8];
-    private int heldCount;
+    private final HeldPages held;
 
     PooledArena(PooledArenaManager manager, PagePool pages, ArenaKind kind, Safety safety, int homeClass) {
         this.manager = manager;
@@ -62,6 +60,7 @@ final class PooledArena implements ScopedArena {
         this.kind = kind;
         this.safety = safety;
         this.homeClass = homeClass;
+        this.held = new HeldPages(pages, homeClass);
     }
 
     /** Opens the arena for one acquisition; returns what the host holds. */
@@ -168,6 +167,16 @@ final class PooledArena implements ScopedArena {
         }
     }
 
+    /** Whether this pooled arena keeps a page for its next acquisition. */
+    boolean hasKeptPage() {
+        return held.hasKept();
+    }
+
+    /** Frees the page this pooled arena keeps; the caller owns the arena (polled it). */
+    long freeKeptPage() {
+        return held.freeKept();
+    }
+
     private PoolClosedException closed() {
         return new PoolClosedException("this " + kind + " arena is closed; acquire a new one from the ArenaManager");
     }
@@ -209,11 +218,7 @@ final class PooledArena implements ScopedArena {
             use(allocateInScope(byteSize, byteAlignment, sizeClass < 0), false);
             return 0;
         }
-        if (heldCount == held.length) {
-            held = Arrays.copyOf(held, heldCount * 2);
-        }
-        Page page = pages.take(sizeClass, this);
-        held[heldCount++] = page;
+        Page page = held.take(sizeClass, this);
         boolean rescoped = safety == Safety.RESCOPED;
         use(rescoped ? page.memory.reinterpret(scope, null) : page.memory, rescoped);
         return ((base + byteAlignment - 1) & -byteAlignment) - base;
@@ -260,11 +265,7 @@ final class PooledArena implements ScopedArena {
             scopeReserved = 0;
             scopeUsed = 0;
         }
-        for (int i = 0; i < heldCount; i++) {
-            pages.give(held[i]);
-            held[i] = null;
-        }
-        heldCount = 0;
+        held.returnAll(manager);
         current = null;
         base = 0;
         offset = 0;

@@ -80,17 +80,36 @@ class ArenaReuseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
+    void aPooledArenaKeepsOnePageForItsNextAcquisitionWithinTheRetainLimit(Safety safety) {
+        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+            cycle(manager, 1);
+            assertEquals(new ArenaStats(0, 1, 1, 0, 1, TestManagers.MEDIUM, 0), manager.stats(),
+                    "the pooled arena's kept page counts as idle");
+            try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
+                arena.allocate(64, 8);
+                assertEquals(new ArenaStats(1, 0, 2, 1, 0, TestManagers.MEDIUM, 0), manager.stats());
+            }
+        }
+        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().arenaIdleRetainBytes(0).build())) {
+            cycle(manager, 3);
+            assertEquals(new ArenaStats(0, 1, 1, 0, 0, 0, 0), manager.stats(), "with no retain, nothing is kept");
+        }
+    }
+
     @Test
     void idlePagesAreFreedWhenTheBudgetNeedsTheRoom() {
         long budget = TestManagers.LARGE;
         try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED, TestManagers.config().build(), budget)) {
             cycle(manager, 4);
             assertEquals(4L * TestManagers.MEDIUM, manager.stats().reservedBytes(), "four idle medium pages, half the budget");
-            try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
+            try (ScopedArena arena = manager.acquire(ArenaKind.JSON)) {
                 arena.allocate(TestManagers.LARGE / 2, 8);
             }
             ArenaStats stats = manager.stats();
-            assertEquals(1, stats.idlePages(), "idle medium pages were freed to make room for a large one");
+            assertEquals(1, stats.idlePages(), "idle medium pages (the pool's and the one a pooled arena kept)"
+                    + " were freed to make room for a large one");
             assertEquals(TestManagers.LARGE, stats.reservedBytes());
         }
     }
