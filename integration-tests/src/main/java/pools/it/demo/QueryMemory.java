@@ -105,14 +105,20 @@ interface QueryMemory {
         };
     }
 
-    /** Everything made with {@code new}: scratch memory is a fresh {@code long[]} per allocation. */
+    /**
+     * Everything made with {@code new}: scratch memory is a fresh {@code byte[]} per allocation,
+     * or a {@code long[]} when the caller needs alignment (a heap array aligns to its element size).
+     */
     static QueryMemory unpooled() {
         return new QueryMemory() {
             private final SegmentAllocator heap = (bytes, alignment) -> {
+                if (alignment <= 1) {
+                    return MemorySegment.ofArray(new byte[Math.toIntExact(bytes)]);
+                }
                 if (alignment > Long.BYTES) {
                     throw new IllegalArgumentException("heap scratch aligns to 8 bytes at most, asked " + alignment);
                 }
-                return MemorySegment.ofArray(new long[(int) ((bytes + 7) >>> 3)]).asSlice(0, bytes);
+                return MemorySegment.ofArray(new long[Math.toIntExact((bytes + 7) >>> 3)]).asSlice(0, bytes);
             };
 
             @Override
