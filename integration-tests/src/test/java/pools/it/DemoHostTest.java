@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /** The README's demo host runs to completion (briefly) in a fresh JVM and prints a report and a summary. */
 class DemoHostTest {
+    static {
+        // jackson-core is on the test module path as pools.analytics' dependency, but module
+        // pools.it (which these tests are patched into) does not require it: read it here,
+        // before any of its classes is resolved.
+        ModuleLayer.boot().findModule("com.fasterxml.jackson.core").ifPresent(DemoHostTest.class.getModule()::addReads);
+    }
 
     @Test
     void theDemoRunsPrintsAParseableReportWithCountsAndASummary() throws IOException {
@@ -49,7 +55,6 @@ class DemoHostTest {
 
     /** The document as maps, lists, strings, Long and Double, with jackson-core's streaming parser. */
     private static Object parse(String json) throws IOException {
-        DemoHostTest.class.getModule().addReads(JsonFactory.class.getModule());
         try (JsonParser parser = new JsonFactory().createParser(json)) {
             Object value = value(parser, parser.nextToken());
             assertEquals(null, parser.nextToken(), "one JSON document");
