@@ -31,7 +31,7 @@ import pools.api.spi.PoolContext;
  * <p>Acquire takes a released block from a lock-free stack (a hit), else claims a block no one
  * has used yet with a CAS on the fresh cursor (a miss), else grows by a slab under a lock (rare),
  * else is exhausted. Release flips the handle from LEASED to FREE with one CAS (so a double
- * release is detected and changes nothing), zeroes the vector, and queues it.
+ * release is detected and changes nothing), zeroes the vector, and pushes it on the free stack.
  */
 final class SlabEmbeddingPool implements EmbeddingPool {
     /** Smallest slab worth an allocation: growth never adds fewer bytes than this (unless at max). */
