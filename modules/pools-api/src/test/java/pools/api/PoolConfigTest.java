@@ -30,6 +30,7 @@ class PoolConfigTest {
         assertEquals(500L << 20, c.maxTotalPoolMemoryBytes());
         assertEquals(1.5, c.poolGrowthFactor());
         assertEquals(64L << 20, c.arenaIdleRetainBytes());
+        assertTrue(c.checkedArenas());
         assertEquals(LeakDetection.OFF, c.leakDetection());
         assertTrue(c.preferredProviders().isEmpty());
     }
@@ -45,7 +46,7 @@ class PoolConfigTest {
                 .maxSearchResultsPerPool(8).maxJsonObjectsPerPool(9).maxEmbeddingsPerPool(10)
                 .initialPoolCapacity(3).embeddingDimension(128).embeddingAlignment(32)
                 .arenaSizes(1000, 2000, 3000).maxTotalPoolMemoryMb(12).poolGrowthFactor(2.0)
-                .arenaIdleRetainBytes(4096).leakDetection(LeakDetection.FULL)
+                .arenaIdleRetainBytes(4096).checkedArenas(false).leakDetection(LeakDetection.FULL)
                 .preferProvider(Capability.ARENAS, "mine").build();
         assertEquals(c, c.toBuilder().build());
     }

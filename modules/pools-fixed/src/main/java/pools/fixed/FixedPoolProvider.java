@@ -3,12 +3,17 @@ package pools.fixed;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.collections.api.factory.Lists;
+import org.eclipse.collections.api.factory.Maps;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.spi.ObjectPoolProvider;
 import pools.api.spi.PoolContext;
 
-/** The built-in {@link ObjectPoolProvider} ("fixed"). Placeholder until issue #3 lands its implementation. */
+/**
+ * The built-in {@link ObjectPoolProvider} ("fixed"): lock-free bounded pools with per-thread
+ * magazines, and Eclipse Collections maps and lists (UnifiedMap, FastList) for the JSON pools.
+ */
 public final class FixedPoolProvider implements ObjectPoolProvider {
 
     @Override
@@ -23,16 +28,16 @@ public final class FixedPoolProvider implements ObjectPoolProvider {
 
     @Override
     public <T> ObjectPool<T> create(ObjectPoolSpec<T> spec, PoolContext context) {
-        throw new UnsupportedOperationException("pools.fixed: issue #3");
+        return new FixedPool<>(spec, context);
     }
 
     @Override
     public Supplier<Map<String, Object>> jsonObjectFactory() {
-        throw new UnsupportedOperationException("pools.fixed: issue #3");
+        return () -> Maps.mutable.empty();
     }
 
     @Override
     public Supplier<List<Object>> jsonArrayFactory() {
-        throw new UnsupportedOperationException("pools.fixed: issue #3");
+        return () -> Lists.mutable.empty();
     }
 }

@@ -4,7 +4,7 @@ import pools.api.PoolConfig;
 import pools.api.spi.AnalyticsProvider;
 import pools.api.spi.AnalyticsService;
 
-/** The built-in {@link AnalyticsProvider} ("analytics"). Placeholder until issue #6 lands its implementation. */
+/** The built-in {@link AnalyticsProvider} ("analytics"): JSON report, JFR events, JMX beans, leak tracking. */
 public final class PoolAnalyticsProvider implements AnalyticsProvider {
 
     @Override
@@ -19,6 +19,6 @@ public final class PoolAnalyticsProvider implements AnalyticsProvider {
 
     @Override
     public AnalyticsService create(PoolConfig config) {
-        throw new UnsupportedOperationException("pools.analytics: issue #6");
+        return new PoolAnalyticsService(config);
     }
 }

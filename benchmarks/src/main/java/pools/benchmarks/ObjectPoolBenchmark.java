@@ -1,0 +1,207 @@
+package pools.benchmarks;
+
+import io.netty.util.Recycler;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import pools.api.GraphNode;
+import pools.api.MemoryPoolSystem;
+import pools.api.ObjectPool;
+import pools.api.PoolConfig;
+import stormpot.Allocator;
+import stormpot.Expiration;
+import stormpot.Pool;
+import stormpot.PoolTap;
+import stormpot.Pooled;
+import stormpot.Slot;
+import stormpot.Timeout;
+
+/**
+ * Acquire, touch and release one {@link GraphNode}: our graph-node pool (found through
+ * ServiceLoader by {@link MemoryPoolSystem}, so "fixed" with its per-thread magazines, reset on
+ * release and full double/foreign-release checking) against Stormpot 4.1 (inline allocation,
+ * thread-local tap, no expiration), Commons Pool 2 ({@code GenericObjectPool}), Netty's
+ * {@code Recycler}, and plain {@code new}. Every peer clears the node before giving it back, as
+ * our pool's reset does. Each method exists at 1 thread and, suffixed {@code Threads2}, at 2
+ * threads sharing one pool; run with {@code -prof gc} to see {@code gc.alloc.rate.norm} (B/op).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ObjectPoolBenchmark {
+    private static final int SIZE = 1024;
+    private static final Timeout WAIT = new Timeout(1, TimeUnit.SECONDS);
+
+    private MemoryPoolSystem system;
+    private ObjectPool<GraphNode> ours;
+    private Pool<Pooled<GraphNode>> stormpot;
+    private PoolTap<Pooled<GraphNode>> stormpotTap;
+    private GenericObjectPool<GraphNode> commons;
+    private Recycler<RecycledNode> recycler;
+
+    /** What Netty's Recycler hands out: the node and the handle that takes it back. */
+    static final class RecycledNode {
+        final GraphNode node = new GraphNode();
+        final Recycler.Handle<RecycledNode> handle;
+
+        RecycledNode(Recycler.Handle<RecycledNode> handle) {
+            this.handle = handle;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        system = MemoryPoolSystem.create(PoolConfig.builder().maxNodesPerPool(SIZE).initialPoolCapacity(SIZE).build());
+        ours = system.nodePool();
+        stormpot = Pool.fromInline(new Allocator<Pooled<GraphNode>>() {
+            @Override
+            public Pooled<GraphNode> allocate(Slot slot) {
+                return new Pooled<>(slot, new GraphNode());
+            }
+
+            @Override
+            public void deallocate(Pooled<GraphNode> poolable) {
+            }
+        }).setSize(SIZE).setExpiration(Expiration.never()).build();
+        stormpotTap = stormpot.getThreadSafeTap();
+        commons = new GenericObjectPool<>(new BasePooledObjectFactory<>() {
+            @Override
+            public GraphNode create() {
+                return new GraphNode();
+            }
+
+            @Override
+            public PooledObject<GraphNode> wrap(GraphNode node) {
+                return new DefaultPooledObject<>(node);
+            }
+
+            @Override
+            public void passivateObject(PooledObject<GraphNode> pooled) {
+                pooled.getObject().clear();
+            }
+        });
+        commons.setMaxTotal(SIZE);
+        commons.setMaxIdle(SIZE);
+        recycler = new Recycler<>() {
+            @Override
+            protected RecycledNode newObject(Handle<RecycledNode> handle) {
+                return new RecycledNode(handle);
+            }
+        };
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws InterruptedException {
+        system.close();
+        stormpot.shutdown().await(WAIT);
+        commons.close();
+    }
+
+    private long cycleOurs() {
+        GraphNode node = ours.acquire().id(42);
+        long id = node.id();
+        ours.release(node);
+        return id;
+    }
+
+    private long cycleStormpot() throws InterruptedException {
+        Pooled<GraphNode> pooled = stormpotTap.claim(WAIT);
+        long id = pooled.object.id(42).id();
+        pooled.object.clear();
+        pooled.release();
+        return id;
+    }
+
+    private long cycleCommons() throws Exception {
+        GraphNode node = commons.borrowObject().id(42);
+        long id = node.id();
+        commons.returnObject(node);
+        return id;
+    }
+
+    private long cycleRecycler() {
+        RecycledNode recycled = recycler.get();
+        long id = recycled.node.id(42).id();
+        recycled.node.clear();
+        recycled.handle.recycle(recycled);
+        return id;
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long fixedPool() {
+        return cycleOurs();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long stormpot() throws InterruptedException {
+        return cycleStormpot();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long commonsPool() throws Exception {
+        return cycleCommons();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long nettyRecycler() {
+        return cycleRecycler();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public GraphNode plainNew() {
+        return new GraphNode().id(42);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long fixedPoolThreads2() {
+        return cycleOurs();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long stormpotThreads2() throws InterruptedException {
+        return cycleStormpot();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long commonsPoolThreads2() throws Exception {
+        return cycleCommons();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long nettyRecyclerThreads2() {
+        return cycleRecycler();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public GraphNode plainNewThreads2() {
+        return new GraphNode().id(42);
+    }
+}

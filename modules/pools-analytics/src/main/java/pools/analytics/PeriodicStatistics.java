@@ -1,0 +1,81 @@
+package pools.analytics;
+
+import java.util.function.Supplier;
+import jdk.jfr.FlightRecorder;
+import pools.api.ArenaStats;
+import pools.api.PoolAnalytics;
+import pools.api.PoolStats;
+
+/**
+ * The periodic JFR hooks of one system: while a recording enables {@code agrama.PoolStatistics}
+ * (or {@code agrama.PoolSystemStatistics}), JFR calls its hook on JFR's own thread once per
+ * period, and it emits one event per pool (or one for the system) from a fresh snapshot. JFR
+ * takes a hook for one event class only, hence two. Added on attach and removed on close, so a
+ * closed system stops reporting.
+ */
+final class PeriodicStatistics {
+    private final long system;
+    private final Supplier<PoolAnalytics> snapshots;
+    private final Runnable poolHook = this::emitPools;
+    private final Runnable systemHook = this::emitSystem;
+
+    private PeriodicStatistics(long system, Supplier<PoolAnalytics> snapshots) {
+        this.system = system;
+        this.snapshots = snapshots;
+    }
+
+    /** Adds the hooks for both periodic events; {@link #remove()} undoes it. */
+    static PeriodicStatistics add(long system, Supplier<PoolAnalytics> snapshots) {
+        PeriodicStatistics hooks = new PeriodicStatistics(system, snapshots);
+        FlightRecorder.addPeriodicEvent(PoolStatisticsEvent.class, hooks.poolHook);
+        FlightRecorder.addPeriodicEvent(SystemStatisticsEvent.class, hooks.systemHook);
+        return hooks;
+    }
+
+    void remove() {
+        FlightRecorder.removePeriodicEvent(poolHook);
+        FlightRecorder.removePeriodicEvent(systemHook);
+    }
+
+    private void emitPools() {
+        PoolAnalytics snapshot = snapshots.get();
+        for (PoolStats pool : snapshot.pools()) {
+            PoolStatisticsEvent event = new PoolStatisticsEvent();
+            if (!event.shouldCommit()) {
+                break;
+            }
+            event.system = system;
+            event.pool = pool.name();
+            event.hits = pool.hits();
+            event.misses = pool.misses();
+            event.freed = pool.freed();
+            event.inUse = pool.inUse();
+            event.peakInUse = pool.peakInUse();
+            event.capacity = pool.capacity();
+            event.maxCapacity = pool.maxCapacity();
+            event.refusals = pool.refusals();
+            event.hitRate = pool.hitRate();
+            event.utilizationRate = pool.utilizationRate();
+            event.commit();
+        }
+    }
+
+    private void emitSystem() {
+        SystemStatisticsEvent event = new SystemStatisticsEvent();
+        if (event.shouldCommit()) {
+            PoolAnalytics snapshot = snapshots.get();
+            ArenaStats arenas = snapshot.arenas();
+            event.system = system;
+            event.budgetLimitBytes = snapshot.budget().limitBytes();
+            event.budgetReservedBytes = snapshot.budget().reservedBytes();
+            event.budgetPeakReservedBytes = snapshot.budget().peakReservedBytes();
+            event.budgetRefusals = snapshot.budget().refusals();
+            event.activeArenas = arenas == null ? -1 : arenas.activeArenas();
+            event.pooledArenas = arenas == null ? -1 : arenas.pooledArenas();
+            event.allocationsSaved = snapshot.allocationsSaved();
+            event.memoryReusedBytes = snapshot.memoryReusedBytes();
+            event.leaks = snapshot.leaks().size();
+            event.commit();
+        }
+    }
+}

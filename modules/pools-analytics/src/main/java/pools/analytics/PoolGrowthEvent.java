@@ -1,0 +1,27 @@
+package pools.analytics;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+
+/** JFR: a pool created objects to grow. Rare (a pool grows O(log max) times), so always recorded with its stack. */
+@Name("agrama.PoolGrowth")
+@Label("Pool Growth")
+@Category({"Agrama", "Pools"})
+@Description("An object or embedding pool created objects to raise its capacity")
+final class PoolGrowthEvent extends Event {
+    @Label("System")
+    @Description("Identifier of the MemoryPoolSystem, as in its JMX ObjectName")
+    long system;
+
+    @Label("Pool")
+    String pool;
+
+    @Label("From Capacity")
+    long fromCapacity;
+
+    @Label("To Capacity")
+    long toCapacity;
+}

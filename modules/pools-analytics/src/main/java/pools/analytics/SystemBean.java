@@ -1,0 +1,109 @@
+package pools.analytics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pools.analytics.jmx.PoolSystemMXBean;
+import pools.api.ArenaStats;
+import pools.api.Capability;
+import pools.api.PoolStats;
+
+/** The {@link PoolSystemMXBean} of one system: every getter reads a fresh snapshot. */
+final class SystemBean implements PoolSystemMXBean {
+    private final PoolAnalyticsService service;
+
+    SystemBean(PoolAnalyticsService service) {
+        this.service = service;
+    }
+
+    @Override
+    public long getId() {
+        return service.id();
+    }
+
+    @Override
+    public List<String> getPoolNames() {
+        return service.snapshot().pools().stream().map(PoolStats::name).toList();
+    }
+
+    @Override
+    public Map<String, String> getProviders() {
+        Map<Capability, String> chosen = service.snapshot().providers();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Capability capability : Capability.values()) {
+            if (chosen.containsKey(capability)) {
+                names.put(capability.name(), chosen.get(capability));
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public long getBudgetLimitBytes() {
+        return service.snapshot().budget().limitBytes();
+    }
+
+    @Override
+    public long getBudgetReservedBytes() {
+        return service.snapshot().budget().reservedBytes();
+    }
+
+    @Override
+    public long getBudgetPeakReservedBytes() {
+        return service.snapshot().budget().peakReservedBytes();
+    }
+
+    @Override
+    public long getBudgetAvailableBytes() {
+        return service.snapshot().budget().availableBytes();
+    }
+
+    @Override
+    public long getBudgetRefusals() {
+        return service.snapshot().budget().refusals();
+    }
+
+    @Override
+    public long getActiveArenas() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? -1 : arenas.activeArenas();
+    }
+
+    @Override
+    public long getPooledArenas() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? -1 : arenas.pooledArenas();
+    }
+
+    @Override
+    public long getArenaAcquisitions() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? -1 : arenas.acquisitions();
+    }
+
+    @Override
+    public long getArenaReservedBytes() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? -1 : arenas.reservedBytes();
+    }
+
+    @Override
+    public long getAllocationsSaved() {
+        return service.snapshot().allocationsSaved();
+    }
+
+    @Override
+    public long getMemoryReusedBytes() {
+        return service.snapshot().memoryReusedBytes();
+    }
+
+    @Override
+    public int getLeakCount() {
+        return service.snapshot().leaks().size();
+    }
+
+    @Override
+    public String getReport() {
+        return service.toJson(service.snapshot());
+    }
+}

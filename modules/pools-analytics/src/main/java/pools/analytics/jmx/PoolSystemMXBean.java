@@ -1,0 +1,49 @@
+package pools.analytics.jmx;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code MemoryPoolSystem}, as JMX shows it: {@code io.agrama.pools:type=PoolSystem,system=<id>}.
+ * Attributes come from a fresh snapshot; arena attributes are -1 when no arena provider is present.
+ */
+public interface PoolSystemMXBean {
+    /** The system's id, as in its ObjectNames and JFR events. */
+    long getId();
+
+    /** Every pool's name, in creation order. */
+    List<String> getPoolNames();
+
+    /** The provider chosen for each capability present, by capability name. */
+    Map<String, String> getProviders();
+
+    long getBudgetLimitBytes();
+
+    long getBudgetReservedBytes();
+
+    long getBudgetPeakReservedBytes();
+
+    long getBudgetAvailableBytes();
+
+    long getBudgetRefusals();
+
+    long getActiveArenas();
+
+    long getPooledArenas();
+
+    long getArenaAcquisitions();
+
+    long getArenaReservedBytes();
+
+    /** Acquisitions served by a free object, over every pool. */
+    long getAllocationsSaved();
+
+    /** Off-heap bytes served again instead of allocated, over every pool. */
+    long getMemoryReusedBytes();
+
+    /** Tracked leases not released; 0 when leak detection is off. */
+    int getLeakCount();
+
+    /** The whole snapshot as the JSON report. */
+    String getReport();
+}

@@ -1,0 +1,337 @@
+package pools.fixed;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
+import pools.api.DoubleReleaseException;
+import pools.api.ForeignObjectException;
+import pools.api.ObjectPool;
+import pools.api.ObjectPoolSpec;
+import pools.api.PoolClosedException;
+import pools.api.PoolExhaustedException;
+import pools.api.PoolStats;
+import pools.api.spi.PoolContext;
+import pools.api.spi.PoolEvents;
+
+/**
+ * A bounded, lock-free {@link ObjectPool}. Free objects sit in a shared MPMC queue sized to the
+ * max capacity, with a small magazine per platform thread in front ({@link Stripes}), so a thread
+ * that releases and acquires again touches only its own stripe. Virtual threads use the shared
+ * queue directly, so thousands of them pin no objects. Every object has a {@link Slot} whose state
+ * CAS detects double release; the {@link SlotTable} maps objects to slots for release.
+ *
+ * <p>Where the contract is weaker than {@link ObjectPool} suggests: a waiting {@code acquire}
+ * polls with exponential back-off (1 µs up to 1 ms) rather than being woken by the release, and
+ * {@code peakInUse} is exact for one thread but under concurrency may miss a peak that lasted
+ * only while other threads' counts were in flight (it is never below the current in-use count).
+ *
+ * @param <T> the pooled type
+ */
+final class FixedPool<T> implements ObjectPool<T> {
+    private static final VarHandle CAPACITY;
+    private static final VarHandle PEAK;
+    private static final VarHandle CLOSED;
+    private static final long MAX_BACKOFF_NANOS = 1_000_000;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CAPACITY = lookup.findVarHandle(FixedPool.class, "capacity", int.class);
+            PEAK = lookup.findVarHandle(FixedPool.class, "peak", long.class);
+            CLOSED = lookup.findVarHandle(FixedPool.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final Supplier<? extends T> factory;
+    private final Consumer<? super T> reset;
+    private final int maxCapacity;
+    private final double growthFactor;
+    private final long acquireTimeoutNanos;
+    private final PoolEvents events;
+    private final boolean tracksLeases;
+    private final MpmcAtomicArrayQueue<Slot<T>> queue;
+    /** Also the growth lock: held only while adding slots, never while the factory runs. */
+    private final SlotTable<T> table;
+    private final Stripes stripes;
+    /**
+     * Objects created and still owned, including ones being created. Reserved by CAS before the
+     * factory runs (so it never passes the max), given back by getAndAdd; read volatile.
+     */
+    private volatile int capacity;
+    /** The highest in-use count seen; raised by CAS, read volatile. */
+    private volatile long peak;
+    /** Set once by close (CAS); read volatile at the start of every operation. */
+    private volatile boolean closed;
+
+    FixedPool(ObjectPoolSpec<T> spec, PoolContext context) {
+        this.name = spec.name();
+        this.factory = spec.factory();
+        this.reset = spec.reset();
+        this.maxCapacity = spec.maxCapacity();
+        this.growthFactor = spec.growthFactor();
+        this.acquireTimeoutNanos = spec.acquireTimeout().toNanos();
+        this.events = context.events();
+        this.tracksLeases = context.tracksLeases();
+        this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, maxCapacity));
+        this.table = new SlotTable<>(spec.initialCapacity());
+        this.stripes = new Stripes();
+        for (int i = 0; i < spec.initialCapacity(); i++) {
+            queue.offer(addSlot());
+        }
+        CAPACITY.setVolatile(this, spec.initialCapacity());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public T acquire() {
+        return acquireWithin(acquireTimeoutNanos);
+    }
+
+    @Override
+    public T acquire(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("pool '" + name + "': timeout must be zero or positive, was " + timeout);
+        }
+        return acquireWithin(timeout.toNanos());
+    }
+
+    @Override
+    public Optional<T> tryAcquire() {
+        Stripe stripe = openStripe();
+        T object = take(stripe);
+        if (object == null) {
+            refuse(stripe);
+        }
+        return Optional.ofNullable(object);
+    }
+
+    @Override
+    public void release(T object) {
+        requireOpen();
+        Slot<T> slot = object == null ? null : table.find(object);
+        if (slot == null) {
+            throw new ForeignObjectException("pool '" + name + "' never handed out " + describe(object)
+                    + "; release an object only to the pool it was acquired from");
+        }
+        if (!slot.beginRelease()) {
+            throw new DoubleReleaseException("pool '" + name + "': " + describe(object)
+                    + " was released twice (it is already free here); release each acquired object exactly once");
+        }
+        Stripe stripe = stripes.of(Thread.currentThread());
+        if (stripe != null) {
+            stripe.countFreed();
+        } else {
+            stripes.shared.freed.increment();
+        }
+        if (tracksLeases) {
+            events.released(name, object);
+        }
+        try {
+            reset.accept(object);
+        } catch (RuntimeException | Error e) {
+            slot.drop();
+            CAPACITY.getAndAdd(this, -1);
+            throw e;
+        }
+        slot.free();
+        if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
+            throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
+        }
+    }
+
+    @Override
+    public PoolStats stats() {
+        Stripes.Totals totals = stripes.totals();
+        long inUse = totals.hits() + totals.misses() - totals.freed();
+        return new PoolStats(name, totals.hits(), totals.misses(), totals.freed(), raisePeak(inUse),
+                capacity, maxCapacity, totals.refusals(), 0);
+    }
+
+    @Override
+    public void close() {
+        if (!CLOSED.compareAndSet(this, false, true)) {
+            return;
+        }
+        int dropped = 0;
+        for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
+            slot.drop();
+            dropped++;
+        }
+        for (Slot<T> slot = stripes.steal(); slot != null; slot = stripes.steal()) {
+            slot.drop();
+            dropped++;
+        }
+        CAPACITY.getAndAdd(this, -dropped);
+        synchronized (table) {
+            table.clear();
+        }
+    }
+
+    private T acquireWithin(long timeoutNanos) {
+        Stripe stripe = openStripe();
+        T object = take(stripe);
+        return object != null ? object : await(stripe, timeoutNanos);
+    }
+
+    /** The caller's stripe (null for virtual threads and when every probed stripe is owned), after the closed check. */
+    private Stripe openStripe() {
+        requireOpen();
+        return stripes.of(Thread.currentThread());
+    }
+
+    /** A free or new object for the caller, or null if the pool is at max with nothing free. Never waits. */
+    private T take(Stripe stripe) {
+        Slot<T> slot = stripe == null ? null : stripe.pop();
+        if (slot == null) {
+            slot = queue.poll();
+            if (slot == null) {
+                slot = stripes.steal();
+            }
+        }
+        if (slot != null) {
+            return handOut(stripe, slot, true);
+        }
+        slot = grow();
+        return slot == null ? null : handOut(stripe, slot, false);
+    }
+
+    private T await(Stripe stripe, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        long backoff = 1_000;
+        for (long remaining = timeoutNanos; remaining > 0 && !Thread.currentThread().isInterrupted();
+             remaining = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, Math.min(backoff, remaining));
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            requireOpen();
+            T object = take(stripe);
+            if (object != null) {
+                return object;
+            }
+        }
+        refuse(stripe);
+        throw new PoolExhaustedException("pool '" + name + "' is exhausted: all " + capacity + " objects (maxCapacity "
+                + maxCapacity + ") are in use" + (timeoutNanos > 0 ? " and none came back within "
+                + Duration.ofNanos(timeoutNanos) : "") + "; release objects sooner, raise maxCapacity, or wait with acquire(Duration)");
+    }
+
+    private void refuse(Stripe stripe) {
+        if (stripe != null) {
+            stripe.countRefusal();
+        } else {
+            stripes.shared.refusals.increment();
+        }
+        events.exhausted(name, capacity);
+    }
+
+    private T handOut(Stripe stripe, Slot<T> slot, boolean hit) {
+        slot.lease();
+        if (stripe != null) {
+            if (hit) {
+                stripe.countHit();
+            } else {
+                stripe.countMiss();
+            }
+            if (stripe.ownInUse() + stripe.othersInUse > stripe.peakSeen) {
+                long inUse = stripes.inUse();
+                stripe.peakSeen = raisePeak(inUse);
+                stripe.othersInUse = inUse - stripe.ownInUse();
+            }
+        } else {
+            (hit ? stripes.shared.hits : stripes.shared.misses).increment();
+            raisePeak(stripes.inUse());
+        }
+        if (tracksLeases) {
+            events.acquired(name, slot.object);
+        }
+        return slot.object;
+    }
+
+    /** Raises the peak to {@code inUse} if higher; returns the peak. */
+    private long raisePeak(long inUse) {
+        long seen = peak;
+        while (inUse > seen) {
+            if (PEAK.compareAndSet(this, seen, inUse)) {
+                return inUse;
+            }
+            seen = peak;
+        }
+        return seen;
+    }
+
+    /**
+     * Grows by the growth factor (at least one object, at most to the max) and returns one new
+     * slot for the caller, or null at max. The factory runs outside any lock. A fault creating the
+     * caller's object fails the acquire and changes nothing; a fault pre-creating the extra
+     * objects only ends this growth step early (the next step meets it again and reports it).
+     */
+    private Slot<T> grow() {
+        int from;
+        int to;
+        do {
+            from = capacity;
+            if (from >= maxCapacity) {
+                return null;
+            }
+            to = (int) Math.min(maxCapacity, Math.max(from + 1L, (long) Math.ceil(from * growthFactor)));
+        } while (!CAPACITY.compareAndSet(this, from, to));
+        int made = 0;
+        Slot<T> mine = null;
+        try {
+            mine = addSlot();
+            made = 1;
+            while (made < to - from) {
+                queue.offer(addSlot());
+                made++;
+            }
+        } catch (RuntimeException e) {
+            if (mine == null) {
+                throw e;
+            }
+        } finally {
+            CAPACITY.getAndAdd(this, made - (to - from));
+            if (made > 0) {
+                events.grown(name, from, from + made);
+            }
+        }
+        return mine;
+    }
+
+    /** Creates an object and registers its free slot. */
+    private Slot<T> addSlot() {
+        Slot<T> slot = new Slot<>(create(), Slot.FREE);
+        synchronized (table) {
+            table.add(slot);
+        }
+        return slot;
+    }
+
+    private T create() {
+        T object = factory.get();
+        if (object == null) {
+            throw new NullPointerException("pool '" + name + "': the factory returned null; it must return a new object");
+        }
+        return object;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new PoolClosedException("pool '" + name + "' is closed; acquire from a live pool");
+        }
+    }
+
+    private static String describe(Object object) {
+        return object == null ? "null" : object.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(object));
+    }
+}

@@ -1,0 +1,69 @@
+package pools.fixed;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One pooled object and its lease state. The state is what makes misuse detectable: only the
+ * thread that wins the LEASED to RESETTING transition may give the object back, so a second
+ * release (sequential or concurrent) fails its compare-and-set and changes nothing.
+ *
+ * <p>A slot reference sits in at most one free structure (the shared queue or one magazine
+ * element) while the slot is FREE, and in none while it is LEASED: every removal from a free
+ * structure is atomic (queue poll, magazine element exchange or CAS), so whoever removes the
+ * reference owns the slot and may set LEASED with a plain release store.
+ *
+ * @param <T> the pooled type
+ */
+final class Slot<T> {
+    static final int FREE = 0;
+    static final int LEASED = 1;
+    static final int RESETTING = 2;
+    /** Dropped by a failing reset or by close: never handed out again. */
+    static final int DROPPED = 3;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Slot.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final T object;
+    /**
+     * Written by the thread that owns the slot at that moment: release stores (FREE, LEASED,
+     * DROPPED) by the owner, CAS LEASED to RESETTING by a releasing thread. Read with acquire loads. The release store of FREE before a slot is published to a
+     * free structure orders the reset action's writes before the next user's reads.
+     */
+    private volatile int state;
+
+    Slot(T object, int initialState) {
+        this.object = object;
+        STATE.setRelease(this, initialState);
+    }
+
+    int state() {
+        return (int) STATE.getAcquire(this);
+    }
+
+    /** The removing thread owns the slot: no other thread can write the state now. */
+    void lease() {
+        STATE.setRelease(this, LEASED);
+    }
+
+    /** Whether this caller won the right to give the object back. */
+    boolean beginRelease() {
+        return STATE.compareAndSet(this, LEASED, RESETTING);
+    }
+
+    void free() {
+        STATE.setRelease(this, FREE);
+    }
+
+    void drop() {
+        STATE.setRelease(this, DROPPED);
+    }
+}

@@ -1,0 +1,158 @@
+package pools.fixed;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/** Padding so that no two stripes' hot fields share a cache line (fields of a superclass come first). */
+abstract class StripePadBefore {
+    long p00, p01, p02, p03, p04, p05, p06, p07;
+    long p10, p11, p12, p13, p14, p15, p16, p17;
+}
+
+/**
+ * The hot fields of a {@link Stripe}: its owner, magazine top and counters.
+ */
+abstract class StripeFields extends StripePadBefore {
+    /**
+     * The platform thread that owns this stripe, or null. Set by CAS (null or a dead thread to the
+     * claimer); read with acquire loads. Only the owner writes the fields below, so they need no
+     * atomics; a new owner claims only after {@link Thread#isAlive()} saw the old one dead, which
+     * happens-after everything the old owner wrote.
+     */
+    volatile Thread owner;
+    /** Magazine elements below this index may hold slots; owner-only, plain. */
+    int top;
+    /** Counters: written by the owner with opaque stores, read by {@code stats()} with opaque loads. */
+    long hits;
+    long misses;
+    long freed;
+    long refusals;
+    /** The rest of the pool's in-use count when the owner last computed it exactly; owner-only, plain. */
+    long othersInUse;
+    /** The pool's peak as the owner last saw it; owner-only, plain. */
+    long peakSeen;
+}
+
+/**
+ * One stripe of a pool: a magazine of up to {@link #SIZE} free slots in front of the shared queue,
+ * owned by one platform thread, with that thread's counters. The owner pushes and pops without
+ * locks; other threads (stealing when the pool is otherwise empty, or closing it) remove slots by
+ * CAS on the element, and the owner removes them by exchange, so each slot leaves exactly once.
+ * A stripe belongs to the pool, not the thread: if the owner dies, its slots stay reachable to
+ * thieves and its counters stay in the sums, and a new platform thread can take the stripe over.
+ */
+final class Stripe extends StripeFields {
+    static final int SIZE = 16;
+    /** Unused elements at both ends of the magazine so neighbouring arrays never share a line. */
+    private static final int PAD = 16;
+
+    private static final VarHandle OWNER;
+    private static final VarHandle COUNTER_HITS;
+    private static final VarHandle COUNTER_MISSES;
+    private static final VarHandle COUNTER_FREED;
+    private static final VarHandle COUNTER_REFUSALS;
+    private static final VarHandle ELEMENTS = MethodHandles.arrayElementVarHandle(Slot[].class);
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            OWNER = lookup.findVarHandle(StripeFields.class, "owner", Thread.class);
+            COUNTER_HITS = lookup.findVarHandle(StripeFields.class, "hits", long.class);
+            COUNTER_MISSES = lookup.findVarHandle(StripeFields.class, "misses", long.class);
+            COUNTER_FREED = lookup.findVarHandle(StripeFields.class, "freed", long.class);
+            COUNTER_REFUSALS = lookup.findVarHandle(StripeFields.class, "refusals", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Elements PAD..PAD+SIZE-1: written by the owner (release store, exchange) and thieves (CAS). */
+    private final Slot<?>[] magazine = new Slot<?>[SIZE + 2 * PAD];
+    long q00, q01, q02, q03, q04, q05, q06, q07;
+    long q10, q11, q12, q13, q14, q15, q16, q17;
+
+    Thread ownerAcquire() {
+        return (Thread) OWNER.getAcquire(this);
+    }
+
+    /** Takes this stripe for {@code claimer} if it has no owner or a dead one. */
+    boolean claim(Thread claimer) {
+        Thread current = ownerAcquire();
+        if (current == null || !current.isAlive()) {
+            return OWNER.compareAndSet(this, current, claimer);
+        }
+        return false;
+    }
+
+    /** Owner only: the most recently pushed slot that no thief took, or null when empty. */
+    @SuppressWarnings("unchecked")
+    <T> Slot<T> pop() {
+        while (top > 0) {
+            top--;
+            Slot<?> slot = (Slot<?>) ELEMENTS.getAndSet(magazine, PAD + top, null);
+            if (slot != null) {
+                return (Slot<T>) slot;
+            }
+        }
+        return null;
+    }
+
+    /** Owner only: keeps {@code slot} if there is room. The element at {@code top} is always null. */
+    boolean push(Slot<?> slot) {
+        if (top == SIZE) {
+            return false;
+        }
+        ELEMENTS.setRelease(magazine, PAD + top, slot);
+        top++;
+        return true;
+    }
+
+    /** Any thread: removes one slot if the magazine holds any. */
+    @SuppressWarnings("unchecked")
+    <T> Slot<T> steal() {
+        for (int i = PAD; i < PAD + SIZE; i++) {
+            Slot<?> slot = (Slot<?>) ELEMENTS.getAcquire(magazine, i);
+            if (slot != null && ELEMENTS.compareAndSet(magazine, i, slot, null)) {
+                return (Slot<T>) slot;
+            }
+        }
+        return null;
+    }
+
+    void countHit() {
+        COUNTER_HITS.setOpaque(this, hits + 1);
+    }
+
+    void countMiss() {
+        COUNTER_MISSES.setOpaque(this, misses + 1);
+    }
+
+    void countFreed() {
+        COUNTER_FREED.setOpaque(this, freed + 1);
+    }
+
+    void countRefusal() {
+        COUNTER_REFUSALS.setOpaque(this, refusals + 1);
+    }
+
+    /** Owner only: acquisitions minus releases made through this stripe (may be negative). */
+    long ownInUse() {
+        return hits + misses - freed;
+    }
+
+    long hitsOpaque() {
+        return (long) COUNTER_HITS.getOpaque(this);
+    }
+
+    long missesOpaque() {
+        return (long) COUNTER_MISSES.getOpaque(this);
+    }
+
+    long freedOpaque() {
+        return (long) COUNTER_FREED.getOpaque(this);
+    }
+
+    long refusalsOpaque() {
+        return (long) COUNTER_REFUSALS.getOpaque(this);
+    }
+}

@@ -1,0 +1,104 @@
+package pools.fixed;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A pool's fixed set of {@link Stripe}s, sized from the processor count (so the number of
+ * magazines, and of objects they can hold, is bounded whatever the number of threads), plus the
+ * counters of threads that have no stripe. A platform thread finds its stripe by hashing its id
+ * and probing {@link #PROBES} places; it claims a free one (or one whose owner died) on first use.
+ * Virtual threads never own a stripe: they count in {@link Shared}, whose striped adders keep
+ * even thousands of them off a single contended cache line.
+ */
+final class Stripes {
+    private static final int PROBES = 2;
+
+    final Shared shared = new Shared();
+    private final Stripe[] stripes;
+    private final int mask;
+
+    Stripes() {
+        int wanted = Math.clamp(2L * Runtime.getRuntime().availableProcessors(), 2, 64);
+        int count = Integer.highestOneBit(wanted - 1) << 1;
+        stripes = new Stripe[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new Stripe();
+        }
+        mask = count - 1;
+    }
+
+    /** {@code thread}'s stripe, claiming one if it has none; null for virtual threads and when all probed stripes are taken. */
+    Stripe of(Thread thread) {
+        if (thread.isVirtual()) {
+            return null;
+        }
+        int hash = hash(thread.threadId());
+        Stripe first = stripes[hash & mask];
+        return first.ownerAcquire() == thread ? first : findOrClaim(thread, hash);
+    }
+
+    private Stripe findOrClaim(Thread thread, int hash) {
+        for (int probe = 1; probe < PROBES; probe++) {
+            Stripe stripe = stripes[(hash + probe) & mask];
+            if (stripe.ownerAcquire() == thread) {
+                return stripe;
+            }
+        }
+        for (int probe = 0; probe < PROBES; probe++) {
+            Stripe stripe = stripes[(hash + probe) & mask];
+            if (stripe.claim(thread)) {
+                return stripe;
+            }
+        }
+        return null;
+    }
+
+    /** Takes a free slot out of any stripe's magazine (the pool is otherwise empty, or closing). */
+    <T> Slot<T> steal() {
+        for (Stripe stripe : stripes) {
+            Slot<T> slot = stripe.steal();
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    /** Acquisitions minus releases over every stripe and the shared counters. */
+    long inUse() {
+        long inUse = shared.hits.sum() + shared.misses.sum() - shared.freed.sum();
+        for (Stripe stripe : stripes) {
+            inUse += stripe.hitsOpaque() + stripe.missesOpaque() - stripe.freedOpaque();
+        }
+        return inUse;
+    }
+
+    Totals totals() {
+        long hits = shared.hits.sum();
+        long misses = shared.misses.sum();
+        long freed = shared.freed.sum();
+        long refusals = shared.refusals.sum();
+        for (Stripe stripe : stripes) {
+            hits += stripe.hitsOpaque();
+            misses += stripe.missesOpaque();
+            freed += stripe.freedOpaque();
+            refusals += stripe.refusalsOpaque();
+        }
+        return new Totals(hits, misses, freed, refusals);
+    }
+
+    private static int hash(long threadId) {
+        return (int) ((threadId * 0x9E3779B97F4A7C15L) >>> 32);
+    }
+
+    /** Sums of every counter at one moment; exact when no thread is acquiring or releasing. */
+    record Totals(long hits, long misses, long freed, long refusals) { }
+
+    /** Counters of threads without a stripe; LongAdder cells are striped by thread, so they do not contend. */
+    static final class Shared {
+        final LongAdder hits = new LongAdder();
+        final LongAdder misses = new LongAdder();
+        final LongAdder freed = new LongAdder();
+        final LongAdder refusals = new LongAdder();
+    }
+}
