@@ -110,6 +110,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         return acquire(Duration.ZERO);
     }
 
+    /** As the interface says; an interrupt ends the wait early (as a refusal, the interrupt status kept). */
     @Override
     public Embedding acquire(Duration timeout) {
         long waitNanos = timeout.toNanos();
@@ -128,7 +129,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             long now = System.nanoTime();
             start = waited ? start : now;
             long left = waitNanos - (now - start);
-            if (left <= 0) {
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
                 throw refuse();
             }
             LockSupport.parkNanos(Math.min(left, MAX_WAIT_PARK_NANOS));
