@@ -43,6 +43,7 @@ public class EmbeddingPoolBenchmark {
     private static final int DIMENSION = 768;
     private static final int BYTES = DIMENSION * Float.BYTES;
     private static final int ALIGNMENT = 64;
+    private static final MemorySegment ZEROS = MemorySegment.ofArray(new long[BYTES / Long.BYTES]);
 
     private EmbeddingPool pool;
     private Arena arena;
@@ -65,12 +66,15 @@ public class EmbeddingPoolBenchmark {
         arena.close();
     }
 
-    /** The floor under {@code pooledEmbedding}: zeroing 3 KiB, which every release does. */
+    /**
+     * The floor under {@code pooledEmbedding}: zeroing 3 KiB the way every release does, by copying
+     * from a block of zeros (about twice as fast as {@code fill((byte) 0)} on JDK 25).
+     */
     @Benchmark
     public float zeroingOnly() {
         scratch.setAtIndex(ValueLayout.JAVA_FLOAT, DIMENSION - 1, ++value);
         float read = scratch.getAtIndex(ValueLayout.JAVA_FLOAT, 0);
-        scratch.fill((byte) 0);
+        MemorySegment.copy(ZEROS, 0, scratch, 0, BYTES);
         return read;
     }
 

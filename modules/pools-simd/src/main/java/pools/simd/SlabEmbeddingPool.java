@@ -31,7 +31,7 @@ import pools.api.spi.PoolContext;
  * <p>Acquire takes a released block from a lock-free stack (a hit), else claims a block no one
  * has used yet with a CAS on the fresh cursor (a miss), else grows by a slab under a lock (rare),
  * else is exhausted. Release flips the handle from LEASED to FREE with one CAS (so a double
- * release is detected and changes nothing), zeroes the vector, and queues it.
+ * release is detected and changes nothing), zeroes the vector, and pushes it on the free stack.
  */
 final class SlabEmbeddingPool implements EmbeddingPool {
     /** Smallest slab worth an allocation: growth never adds fewer bytes than this (unless at max). */
@@ -110,6 +110,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         return acquire(Duration.ZERO);
     }
 
+    /** As the interface says; an interrupt ends the wait early (as a refusal, the interrupt status kept). */
     @Override
     public Embedding acquire(Duration timeout) {
         long waitNanos = timeout.toNanos();
@@ -128,7 +129,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             long now = System.nanoTime();
             start = waited ? start : now;
             long left = waitNanos - (now - start);
-            if (left <= 0) {
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
                 throw refuse();
             }
             LockSupport.parkNanos(Math.min(left, MAX_WAIT_PARK_NANOS));

@@ -41,7 +41,7 @@ class EmbeddingPoolStressTest {
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicLong acquired = new AtomicLong();
         AtomicLong refused = new AtomicLong();
-        int iterations = 3_000 * SCALE;
+        int iterations = 2_000 * SCALE;
         List<Thread> threads = new ArrayList<>();
         for (int t = 1; t <= 72; t++) {
             int id = t;

@@ -230,6 +230,11 @@ class SlabEmbeddingPoolTest {
             assertSame(only, waiter.get(5, TimeUnit.SECONDS));
             assertThrows(PoolExhaustedException.class, () -> pool.acquire(Duration.ofMillis(20)));
             assertEquals(1, pool.stats().refusals(), "a timed-out wait is one refusal");
+            Thread.currentThread().interrupt();
+            long start = System.nanoTime();
+            assertThrows(PoolExhaustedException.class, () -> pool.acquire(Duration.ofSeconds(30)));
+            assertTrue(Thread.interrupted(), "the interrupt status is kept");
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "an interrupt ends the wait");
         }
     }
 

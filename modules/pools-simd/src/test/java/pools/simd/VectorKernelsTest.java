@@ -110,6 +110,24 @@ class VectorKernelsTest {
     }
 
     @Test
+    void heapSegmentsOverFloatArraysWorkToo() {
+        float[] a = new float[19];
+        float[] b = new float[19];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i + 1;
+            b[i] = 2 * (i + 1);
+        }
+        MemorySegment heapA = MemorySegment.ofArray(a);
+        MemorySegment heapB = MemorySegment.ofArray(b);
+        double dot = IntStream.rangeClosed(1, 19).mapToDouble(i -> 2.0 * i * i).sum();
+        for (VectorKernels kernels : List.of(ScalarKernels.INSTANCE, vectorKernels())) {
+            assertEquals(dot, kernels.dot(heapA, heapB), TOLERANCE * dot);
+            assertEquals(1.0, kernels.cosine(heapA, heapB), 1e-6, "parallel vectors");
+            assertEquals(dot / 2, kernels.squaredL2(heapA, heapB), TOLERANCE * dot, "|a - 2a|^2 = |a|^2");
+        }
+    }
+
+    @Test
     void differentLengthsThrowBeforeReading() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment a = arena.allocate(40);
