@@ -20,7 +20,8 @@ import pools.api.ScopedArena;
  * <p>Threading: every field below is written by the thread that acquired the arena (confined)
  * or under this object's monitor (shared), and handed to the next acquirer through the
  * manager's free list (a queue offer and poll: release and acquire). {@link #generation} alone
- * is also read by stale handles on other threads, so it is volatile.
+ * is also read by stale leases on other threads, so it is volatile; in the checked modes it
+ * changes on every open and every close, so a stale lease fails on any thread.
  */
 final class PooledArena implements ScopedArena {
     private final PooledArenaManager manager;
@@ -254,6 +255,9 @@ final class PooledArena implements ScopedArena {
     /** Ends the acquisition: the scope first (so stale segments throw), then pages back to the pool. */
     private void reset() {
         open = false;
+        if (safety.checked()) {
+            generation = generation + 1; // a volatile write: stale leases on any thread now fail
+        }
         owner = null;
         lease = null;
         if (scope != null) {
