@@ -40,6 +40,25 @@ class ArenaReuseTest {
         }
     }
 
+    @Test
+    void closeResetsTheOffsetWithoutTouchingTheBytes() {
+        try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED)) {
+            ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
+            MemorySegment first = arena.allocate(1, 1);
+            for (int i = 1; i < TestManagers.MEDIUM; i++) {
+                arena.allocate(1, 1).set(ValueLayout.JAVA_BYTE, 0, (byte) i);
+            }
+            assertEquals(1, manager.stats().pagesInUse(), "8 Ki one-byte allocations filled exactly one page");
+            arena.close();
+            MemorySegment tail = first.reinterpret(TestManagers.MEDIUM);
+            assertEquals((byte) (TestManagers.MEDIUM - 1), tail.get(ValueLayout.JAVA_BYTE, TestManagers.MEDIUM - 1),
+                    "close cleared nothing: its cost does not depend on the bytes allocated");
+            try (ScopedArena next = manager.acquire(ArenaKind.PRIMITIVE)) {
+                assertEquals(first.address(), next.allocate(1, 1).address(), "the next acquisition starts at the page base");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Safety.class, names = {"RESCOPED", "PER_ALLOCATION"})
     void checkedModesReuseTheArenaBehindAFreshHandle(Safety safety) {
