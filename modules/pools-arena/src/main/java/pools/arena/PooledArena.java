@@ -73,10 +73,10 @@ final class PooledArena implements ScopedArena {
             scope = sharedAcquisition ? Arena.ofShared() : Arena.ofConfined();
             int next = generation + 1;
             generation = next;
-            lease = new ArenaLease(this, next, sharedAcquisition);
+            lease = ArenaLease.of(this, next, sharedAcquisition);
         } else if (sharedAcquisition) {
             if (sharedFace == null) {
-                sharedFace = new ArenaLease(this, generation, true);
+                sharedFace = ArenaLease.of(this, generation, true);
             }
             lease = sharedFace;
         } else {
@@ -114,27 +114,23 @@ final class PooledArena implements ScopedArena {
         manager.recycle(this, this);
     }
 
-    /** What {@link ArenaLease} calls: checks the lease's generation, and locks when shared. */
+    /** What a lease calls (a shared one holding this object's monitor): checks its generation. */
     MemorySegment allocate(int expectedGeneration, long byteSize, long byteAlignment) {
-        if (shared) {
-            synchronized (this) {
-                enter(expectedGeneration);
-                return bump(byteSize, byteAlignment);
-            }
-        }
         enter(expectedGeneration);
         return bump(byteSize, byteAlignment);
     }
 
     void close(int expectedGeneration) {
+        enter(expectedGeneration);
+        ScopedArena closing = lease;
+        reset();
+        manager.recycle(this, closing);
+    }
+
+    /** Closes a shared acquisition: the reset under this object's monitor, the recycling after it. */
+    void closeLocked(int expectedGeneration) {
         ScopedArena closing;
-        if (shared) {
-            synchronized (this) {
-                enter(expectedGeneration);
-                closing = lease;
-                reset();
-            }
-        } else {
+        synchronized (this) {
             enter(expectedGeneration);
             closing = lease;
             reset();
