@@ -9,7 +9,8 @@ import java.lang.foreign.SegmentAllocator;
  * with try-with-resources.
  *
  * <p>A confined arena may be used (allocate, close) only by the thread that acquired it
- * ({@link WrongThreadException} otherwise); a shared one by any thread, one call at a time.
+ * ({@link WrongThreadException} otherwise); a shared one by any thread, concurrently (its calls
+ * are serialized by a lock).
  *
  * <p>What holds after {@code close()} depends on {@link PoolConfig#checkedArenas()}:
  * <ul>
