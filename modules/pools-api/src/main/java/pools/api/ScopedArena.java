@@ -9,7 +9,8 @@ import java.lang.foreign.SegmentAllocator;
  * with try-with-resources.
  *
  * <p>A confined arena may be used (allocate, close) only by the thread that acquired it
- * ({@link WrongThreadException} otherwise); a shared one by any thread, one call at a time.
+ * ({@link WrongThreadException} otherwise); a shared one by any thread, concurrently (its calls
+ * are serialized by a lock).
  *
  * <p>What holds after {@code close()} depends on {@link PoolConfig#checkedArenas()}:
  * <ul>
@@ -22,7 +23,8 @@ import java.lang.foreign.SegmentAllocator;
  * The built-in provider does this cheaply (a confined FFM scope per acquisition, pooled pages
  * re-scoped to it) when native access is enabled for its module
  * ({@code --enable-native-access=pools.arena}); without it, each acquisition is its own FFM
- * arena and each allocation a {@code malloc}, equally safe but not pooled.</li>
+ * arena and each allocation a {@code malloc}, equally safe but not pooled. Closing a checked
+ * shared arena closes a shared FFM scope, which costs a handshake with every thread (microseconds).</li>
  * <li><b>Unchecked</b> (the fast mode): nothing of the above is checked once the arena is
  * closed. Segments stay readable and writable and alias the page's next holder; a reference to
  * the arena kept past close may reach the next acquisition of the same pooled object, so

@@ -122,10 +122,6 @@ final class PagePool {
         trimTo(0);
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     long idleBytes() {
         long bytes = 0;
         for (int c = 0; c < pageSizes.length; c++) {

@@ -20,7 +20,8 @@ import pools.api.ScopedArena;
  * <p>Threading: every field below is written by the thread that acquired the arena (confined)
  * or under this object's monitor (shared), and handed to the next acquirer through the
  * manager's free list (a queue offer and poll: release and acquire). {@link #generation} alone
- * is also read by stale handles on other threads, so it is volatile.
+ * is also read by stale leases on other threads, so it is volatile; in the checked modes it
+ * changes on every open and every close, so a stale lease fails on any thread.
  */
 final class PooledArena implements ScopedArena {
     private final PooledArenaManager manager;
@@ -72,10 +73,10 @@ final class PooledArena implements ScopedArena {
             scope = sharedAcquisition ? Arena.ofShared() : Arena.ofConfined();
             int next = generation + 1;
             generation = next;
-            lease = new ArenaLease(this, next, sharedAcquisition);
+            lease = ArenaLease.of(this, next, sharedAcquisition);
         } else if (sharedAcquisition) {
             if (sharedFace == null) {
-                sharedFace = new ArenaLease(this, generation, true);
+                sharedFace = ArenaLease.of(this, generation, true);
             }
             lease = sharedFace;
         } else {
@@ -113,27 +114,23 @@ final class PooledArena implements ScopedArena {
         manager.recycle(this, this);
     }
 
-    /** What {@link ArenaLease} calls: checks the lease's generation, and locks when shared. */
+    /** What a lease calls (a shared one holding this object's monitor): checks its generation. */
     MemorySegment allocate(int expectedGeneration, long byteSize, long byteAlignment) {
-        if (shared) {
-            synchronized (this) {
-                enter(expectedGeneration);
-                return bump(byteSize, byteAlignment);
-            }
-        }
         enter(expectedGeneration);
         return bump(byteSize, byteAlignment);
     }
 
     void close(int expectedGeneration) {
+        enter(expectedGeneration);
+        ScopedArena closing = lease;
+        reset();
+        manager.recycle(this, closing);
+    }
+
+    /** Closes a shared acquisition: the reset under this object's monitor, the recycling after it. */
+    void closeLocked(int expectedGeneration) {
         ScopedArena closing;
-        if (shared) {
-            synchronized (this) {
-                enter(expectedGeneration);
-                closing = lease;
-                reset();
-            }
-        } else {
+        synchronized (this) {
             enter(expectedGeneration);
             closing = lease;
             reset();
@@ -254,6 +251,9 @@ final class PooledArena implements ScopedArena {
     /** Ends the acquisition: the scope first (so stale segments throw), then pages back to the pool. */
     private void reset() {
         open = false;
+        if (safety.checked()) {
+            generation = generation + 1; // a volatile write: stale leases on any thread now fail
+        }
         owner = null;
         lease = null;
         if (scope != null) {

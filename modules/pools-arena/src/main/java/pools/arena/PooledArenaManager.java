@@ -158,7 +158,8 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
         }
         pooledArenas += kept;
         long idle = pages.idlePages() + kept;
-        return new ArenaStats(acquisitions.sum() - closes.sum(), pooledArenas, acquisitions.sum(),
+        long acquired = acquisitions.sum();
+        return new ArenaStats(acquired - closes.sum(), pooledArenas, acquired,
                 Math.max(0, pages.livePages() - idle), idle, pages.reservedBytes(), oversize.sum());
     }
 

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.ArenaKind;
 import pools.api.ArenaStats;
+import pools.api.LeakDetection;
+import pools.api.MemoryBudget;
 import pools.api.PoolConfig;
 import pools.api.ScopedArena;
 import pools.api.spi.PoolContext;
+import pools.api.spi.PoolEvents;
 
 class ArenaReuseTest {
 
@@ -32,6 +37,25 @@ class ArenaReuseTest {
             assertEquals(new ArenaStats(2, 0, 3, 0, 0, 0, 0), manager.stats());
             second.close();
             otherKind.close();
+        }
+    }
+
+    @Test
+    void closeResetsTheOffsetWithoutTouchingTheBytes() {
+        try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED)) {
+            ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
+            MemorySegment first = arena.allocate(1, 1);
+            for (int i = 1; i < TestManagers.MEDIUM; i++) {
+                arena.allocate(1, 1).set(ValueLayout.JAVA_BYTE, 0, (byte) i);
+            }
+            assertEquals(1, manager.stats().pagesInUse(), "8 Ki one-byte allocations filled exactly one page");
+            arena.close();
+            MemorySegment tail = first.reinterpret(TestManagers.MEDIUM);
+            assertEquals((byte) (TestManagers.MEDIUM - 1), tail.get(ValueLayout.JAVA_BYTE, TestManagers.MEDIUM - 1),
+                    "close cleared nothing: its cost does not depend on the bytes allocated");
+            try (ScopedArena next = manager.acquire(ArenaKind.PRIMITIVE)) {
+                assertEquals(first.address(), next.allocate(1, 1).address(), "the next acquisition starts at the page base");
+            }
         }
     }
 
@@ -124,6 +148,34 @@ class ArenaReuseTest {
         try (PooledArenaManager m = (PooledArenaManager) provider.create(
                 PoolContext.standalone(checked.toBuilder().checkedArenas(false).build()))) {
             assertEquals(Safety.UNCHECKED, m.safety());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Safety.class)
+    void withLeakDetectionEveryLeaseIsReportedOutAndBack(Safety safety) {
+        List<Object> out = new ArrayList<>();
+        List<Object> back = new ArrayList<>();
+        PoolEvents events = new PoolEvents() {
+            @Override
+            public void acquired(String pool, Object lease) {
+                out.add(lease);
+            }
+
+            @Override
+            public void released(String pool, Object lease) {
+                back.add(lease);
+            }
+        };
+        PoolConfig config = TestManagers.config().leakDetection(LeakDetection.FULL).build();
+        try (PooledArenaManager manager = new PooledArenaManager(
+                new PoolContext(config, MemoryBudget.withLimit(config.maxTotalPoolMemoryBytes()), events), safety)) {
+            ScopedArena confined = manager.acquire(ArenaKind.JSON);
+            ScopedArena shared = manager.acquireShared(ArenaKind.SEARCH);
+            assertEquals(List.of(confined, shared), out);
+            shared.close();
+            confined.close();
+            assertEquals(List.of(shared, confined), back, "released with the very object that was acquired");
         }
     }
 
