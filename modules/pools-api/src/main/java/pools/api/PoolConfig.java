@@ -31,10 +31,11 @@ import java.util.Objects;
  * @param poolGrowthFactor      capacity multiplier when a pool grows, above 1 (1.5)
  * @param arenaIdleRetainBytes  idle arena pages kept for reuse; pages beyond it go back to the OS
  *                              (64 MiB, or a quarter of the budget if that is less)
- * @param checkedArenas         whether arena memory is fenced off after its arena closes (true):
- *                              each acquisition gets its own FFM scope, so a segment used after
- *                              close throws instead of aliasing a page someone else now holds.
- *                              False is the fast mode: nothing is checked after close (see
+ * @param checkedArenas         whether arena memory is fenced off after its arena closes (false):
+ *                              true gives each acquisition its own FFM scope, so a segment used
+ *                              after close throws instead of aliasing a page someone else now
+ *                              holds (run tests this way); false, the default, is the pooled,
+ *                              flag-free fast mode that checks nothing after close (see
  *                              {@link ScopedArena} for exactly what each mode guarantees)
  * @param leakDetection         tracking of leases that are never released ({@link LeakDetection#OFF})
  * @param preferredProviders    provider name per capability, chosen over priority when present
@@ -201,7 +202,7 @@ public record PoolConfig(
         private double poolGrowthFactor = 1.5;
         /** Null until set: then it follows the budget (see {@link #arenaIdleRetainBytes(long)}). */
         private Long arenaIdleRetainBytes;
-        private boolean checkedArenas = true;
+        private boolean checkedArenas = false;
         private LeakDetection leakDetection = LeakDetection.OFF;
         private final EnumMap<Capability, String> preferredProviders = new EnumMap<>(Capability.class);
 

@@ -14,7 +14,7 @@ import java.lang.foreign.SegmentAllocator;
  *
  * <p>What holds after {@code close()} depends on {@link PoolConfig#checkedArenas()}:
  * <ul>
- * <li><b>Checked</b> (the default): allocating or closing again throws
+ * <li><b>Checked</b> ({@code checkedArenas(true)}, for tests and for code that lets segments escape): allocating or closing again throws
  * {@link PoolClosedException}, even if the manager has since handed the same pooled arena to
  * someone else; segments the arena handed out are no longer accessible (accessing them throws
  * {@link IllegalStateException}) instead of aliasing memory someone else now uses; and every
@@ -25,11 +25,13 @@ import java.lang.foreign.SegmentAllocator;
  * ({@code --enable-native-access=pools.arena}); without it, each acquisition is its own FFM
  * arena and each allocation a {@code malloc}, equally safe but not pooled. Closing a checked
  * shared arena closes a shared FFM scope, which costs a handshake with every thread (microseconds).</li>
- * <li><b>Unchecked</b> (the fast mode): nothing of the above is checked once the arena is
+ * <li><b>Unchecked</b> (the default, the fast mode the benchmarks measure): nothing of the above is checked once the arena is
  * closed. Segments stay readable and writable and alias the page's next holder; a reference to
  * the arena kept past close may reach the next acquisition of the same pooled object, so
  * allocating or closing through it is undetected misuse; memory is not zeroed and may hold
- * what a previous holder wrote. Use it only where scratch memory never escapes the scope.</li>
+ * what a previous holder wrote. It is the default because it is the only mode that is both
+ * pooled and flag-free; it suits scratch memory that never escapes the try-with-resources block,
+ * and a host's tests can run checked to prove that it does not.</li>
  * </ul>
  * In both modes allocating through a closed arena that has not been handed out again throws
  * {@link PoolClosedException}.

@@ -6,7 +6,7 @@ import pools.api.spi.PoolContext;
 
 /**
  * The built-in {@link ArenaManagerProvider} ("arena"): pooled bump arenas over a page pool. With
- * {@code PoolConfig.checkedArenas()} (the default) it picks the cheapest checked mode this module
+ * {@code PoolConfig.checkedArenas(true)} (for tests; the default is unchecked) it picks the cheapest checked mode this module
  * may use: re-scoped pooled pages when native access is enabled for {@code pools.arena}
  * ({@code --enable-native-access=pools.arena}), otherwise one FFM arena per acquisition.
  */

@@ -140,14 +140,14 @@ class ArenaReuseTest {
 
     @Test
     void theManagerIsThoseClassesAndFollowsTheConfig() {
-        PoolConfig checked = TestManagers.config().build();
+        PoolConfig byDefault = TestManagers.config().build();
         PooledArenaManagerProvider provider = new PooledArenaManagerProvider();
-        try (PooledArenaManager m = (PooledArenaManager) provider.create(PoolContext.standalone(checked))) {
-            assertEquals(Safety.RESCOPED, m.safety(), "the tests run with --enable-native-access=pools.arena");
+        try (PooledArenaManager m = (PooledArenaManager) provider.create(PoolContext.standalone(byDefault))) {
+            assertEquals(Safety.UNCHECKED, m.safety(), "arenas are unchecked unless the config asks");
         }
         try (PooledArenaManager m = (PooledArenaManager) provider.create(
-                PoolContext.standalone(checked.toBuilder().checkedArenas(false).build()))) {
-            assertEquals(Safety.UNCHECKED, m.safety());
+                PoolContext.standalone(byDefault.toBuilder().checkedArenas(true).build()))) {
+            assertEquals(Safety.RESCOPED, m.safety(), "the tests run with --enable-native-access=pools.arena");
         }
     }
 
