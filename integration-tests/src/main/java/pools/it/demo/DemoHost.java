@@ -63,7 +63,8 @@ public final class DemoHost {
      * Runs batches of queries pooled and with {@code new}, alternately, for {@code seconds}, so
      * both see the same JIT state and the same machine noise; prints a progress line each second.
      * Only the second half is measured: in the first the JIT is still compiling the hot path
-     * (interpreted Vector API code, for one, allocates what compiled code does not).
+     * (interpreted Vector API code, for one, allocates what compiled code does not). At least one
+     * batch each way is measured, however slow the machine.
      */
     private static void play(Tally pooled, Tally unpooled, double seconds, MemoryPoolSystem system) {
         long start = System.nanoTime();
@@ -72,7 +73,7 @@ public final class DemoHost {
         long nextLine = start + 1_000_000_000L;
         long now = start;
         boolean measuring = false;
-        while (now < end) {
+        while (now < end || pooled.queries == 0) {
             pooled.batch();
             unpooled.batch();
             now = System.nanoTime();
