@@ -29,7 +29,7 @@ class DemoHostTest {
         assertEquals(0, outcome.exitCode(), outcome.stderr() + outcome.stdout());
         ModulePathDiscoveryTest.assertOnlyTheIncubatorNotice(outcome.stderr());
         String out = outcome.stdout();
-        assertTrue(out.lines().anyMatch(l -> l.matches("\\[\\s*1\\.\\d s] [\\d,]+ queries, .*hit rate .*")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("\\[\\s*\\d+\\.\\d s] [\\d,]+ queries each way, hit rate .*")), out);
 
         int begin = out.indexOf("--- report (JSON) ---");
         int end = out.indexOf("--- end of report ---");

@@ -53,16 +53,18 @@ public final class FileSaver implements AutoCloseable {
     public long save(int slot, byte[] content, SegmentAllocator scratch) {
         MemorySegment copy = scratch.allocate(content.length);
         MemorySegment.copy(content, 0, copy, ValueLayout.JAVA_BYTE, 0, content.length);
-        long nul = indexOfNul(copy);
+        int size = content.length;
+        int nul = indexOfNul(copy, size);
         if (nul >= 0) {
             throw new IllegalArgumentException("file " + slot + " is not text: NUL byte at " + nul);
         }
-        MemorySegment normalized = scratch.allocate(content.length);
-        long length = 0;
+        MemorySegment normalized = scratch.allocate(size);
+        int length = 0;
         long hash = 0xcbf29ce484222325L;
-        for (long i = 0; i < copy.byteSize(); i++) {
+        // int indices: the JIT hoists a segment's checks out of int-counted loops better than long ones
+        for (int i = 0; i < size; i++) {
             byte b = copy.get(ValueLayout.JAVA_BYTE, i);
-            if (b == '\r' && i + 1 < copy.byteSize() && copy.get(ValueLayout.JAVA_BYTE, i + 1) == '\n') {
+            if (b == '\r' && i + 1 < size && copy.get(ValueLayout.JAVA_BYTE, i + 1) == '\n') {
                 continue;
             }
             normalized.set(ValueLayout.JAVA_BYTE, length++, b);
@@ -72,8 +74,8 @@ public final class FileSaver implements AutoCloseable {
         return hash;
     }
 
-    private static long indexOfNul(MemorySegment segment) {
-        for (long i = 0; i < segment.byteSize(); i++) {
+    private static int indexOfNul(MemorySegment segment, int size) {
+        for (int i = 0; i < size; i++) {
             if (segment.get(ValueLayout.JAVA_BYTE, i) == 0) {
                 return i;
             }

@@ -1,5 +1,6 @@
 package pools.it.demo;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.util.ArrayList;
@@ -106,8 +107,11 @@ interface QueryMemory {
     }
 
     /**
-     * Everything made with {@code new}: scratch memory is a fresh {@code byte[]} per allocation,
-     * or a {@code long[]} when the caller needs alignment (a heap array aligns to its element size).
+     * Everything made with {@code new}. Scratch memory is a fresh {@code byte[]} per allocation,
+     * or a {@code long[]} when the caller needs alignment (a heap array aligns to its element
+     * size); except SEARCH scratch, which holds the query vector the SIMD kernels read: that is a
+     * fresh confined {@link Arena}, as an FFM program without pools would make, because kernels
+     * that see both heap and native segments lose their vectorized fast path.
      */
     static QueryMemory unpooled() {
         return new QueryMemory() {
@@ -164,11 +168,14 @@ interface QueryMemory {
 
             @Override
             public SegmentAllocator open(ArenaKind kind) {
-                return heap;
+                return kind == ArenaKind.SEARCH ? Arena.ofConfined() : heap;
             }
 
             @Override
             public void close(SegmentAllocator scratch) {
+                if (scratch instanceof Arena arena) {
+                    arena.close();
+                }
             }
         };
     }

@@ -1,13 +1,13 @@
 package pools.analytics;
 
-import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import pools.api.LeakDetection;
 import pools.api.LeakReport;
 
@@ -18,13 +18,14 @@ import pools.api.LeakReport;
  * {@link #SAMPLE_ONE_IN} is, without a stack, so a report lists some of the leaks, never a
  * guess at the rest. Only called when leak detection is on, so its allocations (a key per
  * call) are not on the hot path of a system with detection off.
+ *
+ * <p>FULL mode captures the stack as a {@code Throwable} (the JVM records a compact backtrace)
+ * and turns it into {@link StackTraceElement}s only when a lease is reported, which is the
+ * rare case: most leases are released.
  */
 final class LeakTracker {
     /** In SAMPLED mode, the chance of tracking a lease is 1 in this. */
     static final int SAMPLE_ONE_IN = 64;
-
-    /** Frames of this class and the event sink are not the caller's: dropped from stacks. */
-    private static final StackWalker WALKER = StackWalker.getInstance();
 
     private final LeakDetection mode;
     /** Written by any acquiring/releasing thread, read by reporting threads: ConcurrentHashMap's happens-before. */
@@ -42,11 +43,9 @@ final class LeakTracker {
                 || mode == LeakDetection.SAMPLED && ThreadLocalRandom.current().nextInt(SAMPLE_ONE_IN) != 0) {
             return;
         }
-        List<StackTraceElement> stack = mode == LeakDetection.FULL ? callerStack() : List.of();
-        String description = lease.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(lease));
-        Lease tracked = new Lease(new LeakReport(pool, description, System.nanoTime(),
-                Thread.currentThread().getName(), stack), sequence.getAndIncrement());
-        outstanding.put(new Key(lease), tracked);
+        Throwable stack = mode == LeakDetection.FULL ? new Throwable("acquired here") : null;
+        outstanding.put(new Key(lease), new Lease(pool, lease, System.nanoTime(), sequence.getAndIncrement(),
+                Thread.currentThread().getName(), stack));
     }
 
     /** Stops tracking {@code lease}; a lease that was never tracked (not sampled) is ignored. */
@@ -59,37 +58,50 @@ final class LeakTracker {
     /** Outstanding leases, oldest first. */
     List<Lease> outstanding() {
         List<Lease> leases = new ArrayList<>(outstanding.values());
-        leases.sort(Comparator.<Lease>comparingLong(lease -> lease.report.acquiredNanos())
-                .thenComparingLong(lease -> lease.sequence));
+        leases.sort(Comparator.<Lease>comparingLong(lease -> lease.acquiredNanos).thenComparingLong(lease -> lease.sequence));
         return leases;
     }
 
-    private static List<StackTraceElement> callerStack() {
-        return WALKER.walk(frames -> frames
-                .dropWhile(LeakTracker::ours)
-                .map(StackFrame::toStackTraceElement)
-                .toList());
-    }
-
-    private static boolean ours(StackFrame frame) {
+    /** Whether a frame belongs to analytics' own recording of the lease (dropped from reports). */
+    private static boolean ours(StackTraceElement frame) {
         String name = frame.getClassName();
         return name.equals(LeakTracker.class.getName()) || name.equals(AnalyticsEvents.class.getName());
     }
 
     /** A tracked lease: what a {@link LeakReport} says about it, and whether one was already reported. */
     static final class Lease {
-        private final LeakReport report;
+        private final String pool;
+        private final String type;
+        private final int identity;
+        private final long acquiredNanos;
         private final long sequence;
+        private final String threadName;
+        /** The acquiring stack (FULL mode) or null; read only to build the report. */
+        private final Throwable stack;
+        /** Built by the first report(); volatile for safe publication. Threads racing to build it build equal reports, so either may win. */
+        private volatile LeakReport report;
         /** Set once by the first thread that reports this lease (CAS), so it is reported once. */
         private final AtomicBoolean reported = new AtomicBoolean();
 
-        private Lease(LeakReport report, long sequence) {
-            this.report = report;
+        private Lease(String pool, Object lease, long acquiredNanos, long sequence, String threadName, Throwable stack) {
+            this.pool = pool;
+            this.type = lease.getClass().getName();
+            this.identity = System.identityHashCode(lease);
+            this.acquiredNanos = acquiredNanos;
             this.sequence = sequence;
+            this.threadName = threadName;
+            this.stack = stack;
         }
 
         LeakReport report() {
-            return report;
+            LeakReport built = report;
+            if (built == null) {
+                List<StackTraceElement> frames = stack == null ? List.of()
+                        : Arrays.stream(stack.getStackTrace()).dropWhile(LeakTracker::ours).toList();
+                built = new LeakReport(pool, type + "@" + Integer.toHexString(identity), acquiredNanos, threadName, frames);
+                report = built;
+            }
+            return built;
         }
 
         /** True for the first caller only: that caller emits the leak's JFR event. */
