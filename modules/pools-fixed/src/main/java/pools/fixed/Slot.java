@@ -3,6 +3,22 @@ package pools.fixed;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+/** Padding before the state: slots are created in a row, and two threads' slots must not share a line. */
+abstract class SlotPadBefore {
+    long p00, p01, p02, p03, p04, p05, p06, p07;
+}
+
+/** The state of a {@link Slot}, laid out after its superclass's padding. */
+abstract class SlotState extends SlotPadBefore {
+    /**
+     * Written by the thread that owns the slot at that moment: release stores (FREE, LEASED,
+     * DROPPED) by the owner, CAS LEASED to RESETTING by a releasing thread. Read with acquire
+     * loads. The release store of FREE before a slot is published to a free structure orders the
+     * reset action's writes before the next user's reads.
+     */
+    volatile int state;
+}
+
 /**
  * One pooled object and its lease state. The state is what makes misuse detectable: only the
  * thread that wins the LEASED to RESETTING transition may give the object back, so a second
@@ -15,7 +31,7 @@ import java.lang.invoke.VarHandle;
  *
  * @param <T> the pooled type
  */
-final class Slot<T> {
+final class Slot<T> extends SlotState {
     static final int FREE = 0;
     static final int LEASED = 1;
     static final int RESETTING = 2;
@@ -26,19 +42,15 @@ final class Slot<T> {
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Slot.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(SlotState.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
+    /** Final: safely published with the slot, read by any thread. */
     final T object;
-    /**
-     * Written by the thread that owns the slot at that moment: release stores (FREE, LEASED,
-     * DROPPED) by the owner, CAS LEASED to RESETTING by a releasing thread. Read with acquire loads. The release store of FREE before a slot is published to a
-     * free structure orders the reset action's writes before the next user's reads.
-     */
-    private volatile int state;
+    long q00, q01, q02, q03, q04, q05, q06, q07;
 
     Slot(T object, int initialState) {
         this.object = object;
