@@ -77,7 +77,7 @@ final class FixedPool<T> implements ObjectPool<T> {
         this.reset = spec.reset();
         this.maxCapacity = spec.maxCapacity();
         this.growthFactor = spec.growthFactor();
-        this.acquireTimeoutNanos = spec.acquireTimeout().toNanos();
+        this.acquireTimeoutNanos = saturatedNanos(spec.acquireTimeout());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
         this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, maxCapacity));
@@ -104,7 +104,7 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("pool '" + name + "': timeout must be zero or positive, was " + timeout);
         }
-        return acquireWithin(timeout.toNanos());
+        return acquireWithin(saturatedNanos(timeout));
     }
 
     @Override
@@ -329,6 +329,11 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (closed) {
             throw new PoolClosedException("pool '" + name + "' is closed; acquire from a live pool");
         }
+    }
+
+    /** Nanoseconds, capped at Long.MAX_VALUE (about 292 years) instead of overflowing. */
+    private static long saturatedNanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
     private static String describe(Object object) {
