@@ -145,7 +145,6 @@ final class FixedPool<T> implements ObjectPool<T> {
             CAPACITY.getAndAdd(this, -1);
             throw e;
         }
-        slot.free();
         if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
             throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
         }

@@ -11,17 +11,18 @@ abstract class SlotPadBefore {
 /** The state of a {@link Slot}, laid out after its superclass's padding. */
 abstract class SlotState extends SlotPadBefore {
     /**
-     * Written by the thread that owns the slot at that moment: release stores (FREE, LEASED,
-     * DROPPED) by the owner, CAS LEASED to RESETTING by a releasing thread. Read with acquire
-     * loads. The release store of FREE before a slot is published to a free structure orders the
-     * reset action's writes before the next user's reads.
+     * Written by the thread that owns the slot at that moment: release stores (LEASED, DROPPED)
+     * by the owner, CAS LEASED to FREE by a releasing thread. Read with acquire loads. A FREE slot
+     * is only reachable once its releaser publishes it to a free structure (release store or
+     * queue offer) after the reset action, which orders the reset's writes before the next
+     * user's reads.
      */
     volatile int state;
 }
 
 /**
  * One pooled object and its lease state. The state is what makes misuse detectable: only the
- * thread that wins the LEASED to RESETTING transition may give the object back, so a second
+ * thread that wins the LEASED to FREE transition may reset and give the object back, so a second
  * release (sequential or concurrent) fails its compare-and-set and changes nothing.
  *
  * <p>A slot reference sits in at most one free structure (the shared queue or one magazine
@@ -34,9 +35,8 @@ abstract class SlotState extends SlotPadBefore {
 final class Slot<T> extends SlotState {
     static final int FREE = 0;
     static final int LEASED = 1;
-    static final int RESETTING = 2;
     /** Dropped by a failing reset or by close: never handed out again. */
-    static final int DROPPED = 3;
+    static final int DROPPED = 2;
 
     private static final VarHandle STATE;
 
@@ -66,13 +66,12 @@ final class Slot<T> extends SlotState {
         STATE.setRelease(this, LEASED);
     }
 
-    /** Whether this caller won the right to give the object back. */
+    /**
+     * Whether this caller won the right to reset the object and give it back. FREE before the
+     * reset is safe: no free structure holds the slot until the releaser publishes it.
+     */
     boolean beginRelease() {
-        return STATE.compareAndSet(this, LEASED, RESETTING);
-    }
-
-    void free() {
-        STATE.setRelease(this, FREE);
+        return STATE.compareAndSet(this, LEASED, FREE);
     }
 
     void drop() {
