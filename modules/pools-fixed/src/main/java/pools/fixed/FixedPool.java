@@ -34,7 +34,6 @@ import pools.api.spi.PoolEvents;
  */
 final class FixedPool<T> implements ObjectPool<T> {
     private static final VarHandle CAPACITY;
-    private static final VarHandle PEAK;
     private static final VarHandle CLOSED;
     private static final long MAX_BACKOFF_NANOS = 1_000_000;
 
@@ -42,7 +41,6 @@ final class FixedPool<T> implements ObjectPool<T> {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CAPACITY = lookup.findVarHandle(FixedPool.class, "capacity", int.class);
-            PEAK = lookup.findVarHandle(FixedPool.class, "peak", long.class);
             CLOSED = lookup.findVarHandle(FixedPool.class, "closed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -66,8 +64,6 @@ final class FixedPool<T> implements ObjectPool<T> {
      * factory runs (so it never passes the max), given back by getAndAdd; read volatile.
      */
     private volatile int capacity;
-    /** The highest in-use count seen; raised by CAS, read volatile. */
-    private volatile long peak;
     /** Set once by close (CAS); read volatile at the start of every operation. */
     private volatile boolean closed;
 
@@ -130,11 +126,7 @@ final class FixedPool<T> implements ObjectPool<T> {
                     + " was released twice (it is already free here); release each acquired object exactly once");
         }
         Stripe stripe = stripes.of(Thread.currentThread());
-        if (stripe != null) {
-            stripe.countFreed();
-        } else {
-            stripes.shared.freed.increment();
-        }
+        stripes.countFreed(stripe);
         if (tracksLeases) {
             events.released(name, object);
         }
@@ -153,8 +145,7 @@ final class FixedPool<T> implements ObjectPool<T> {
     @Override
     public PoolStats stats() {
         Stripes.Totals totals = stripes.totals();
-        long inUse = totals.hits() + totals.misses() - totals.freed();
-        return new PoolStats(name, totals.hits(), totals.misses(), totals.freed(), raisePeak(inUse),
+        return new PoolStats(name, totals.hits(), totals.misses(), totals.freed(), totals.peakInUse(),
                 capacity, maxCapacity, totals.refusals(), 0);
     }
 
@@ -226,47 +217,17 @@ final class FixedPool<T> implements ObjectPool<T> {
     }
 
     private void refuse(Stripe stripe) {
-        if (stripe != null) {
-            stripe.countRefusal();
-        } else {
-            stripes.shared.refusals.increment();
-        }
+        stripes.countRefusal(stripe);
         events.exhausted(name, capacity);
     }
 
     private T handOut(Stripe stripe, Slot<T> slot, boolean hit) {
         slot.lease();
-        if (stripe != null) {
-            if (hit) {
-                stripe.countHit();
-            } else {
-                stripe.countMiss();
-            }
-            if (stripe.ownInUse() + stripe.othersInUse > stripe.peakSeen) {
-                long inUse = stripes.inUse();
-                stripe.peakSeen = raisePeak(inUse);
-                stripe.othersInUse = inUse - stripe.ownInUse();
-            }
-        } else {
-            (hit ? stripes.shared.hits : stripes.shared.misses).increment();
-            raisePeak(stripes.inUse());
-        }
+        stripes.countAcquired(stripe, hit);
         if (tracksLeases) {
             events.acquired(name, slot.object);
         }
         return slot.object;
-    }
-
-    /** Raises the peak to {@code inUse} if higher; returns the peak. */
-    private long raisePeak(long inUse) {
-        long seen = peak;
-        while (inUse > seen) {
-            if (PEAK.compareAndSet(this, seen, inUse)) {
-                return inUse;
-            }
-            seen = peak;
-        }
-        return seen;
     }
 
     /**
