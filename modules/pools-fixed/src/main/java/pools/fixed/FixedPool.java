@@ -25,6 +25,11 @@ import pools.api.spi.PoolEvents;
  * queue directly, so thousands of them pin no objects. Every object has a {@link Slot} whose state
  * CAS detects double release; the {@link SlotTable} maps objects to slots for release.
  *
+ * <p>An acquire looks in its own magazine, then the queue, then steals from any stripe's magazine
+ * (so objects cached by an idle or dead thread are never out of reach), then grows; only then
+ * does it wait or refuse. A release resets the object and puts it in its own magazine, or in the
+ * queue when the magazine is full or the thread has none.
+ *
  * <p>Where the contract is weaker than {@link ObjectPool} suggests: a waiting {@code acquire}
  * polls with exponential back-off (1 µs up to 1 ms) rather than being woken by the release, and
  * {@code peakInUse} is exact for one thread but under concurrency may miss a peak that lasted
@@ -55,9 +60,15 @@ final class FixedPool<T> implements ObjectPool<T> {
     private final long acquireTimeoutNanos;
     private final PoolEvents events;
     private final boolean tracksLeases;
+    /**
+     * Free slots outside magazines; sized to the max, so an offer never fails. Any thread offers
+     * and polls; JCTools publishes an offered element with a release store that the polling
+     * thread reads with an acquire load, so the reset's writes happen-before the next use.
+     */
     private final MpmcAtomicArrayQueue<Slot<T>> queue;
     /** Also the growth lock: held only while adding slots, never while the factory runs. */
     private final SlotTable<T> table;
+    /** Magazines and counters; see {@link Stripes} and {@link Stripe} for their ordering. */
     private final Stripes stripes;
     /**
      * Objects created and still owned, including ones being created. Reserved by CAS before the
