@@ -3,7 +3,10 @@ package pools.fixed;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-/** Padding before the state: slots are created in a row, and two threads' slots must not share a line. */
+/**
+ * Padding before the state: slots are created in a row, and two threads' slots must not share a
+ * cache line. Padding on one side is enough, since the next slot's padding follows this one.
+ */
 abstract class SlotPadBefore {
     long p00, p01, p02, p03, p04, p05, p06, p07;
 }
@@ -50,7 +53,6 @@ final class Slot<T> extends SlotState {
 
     /** Final: safely published with the slot, read by any thread. */
     final T object;
-    long q00, q01, q02, q03, q04, q05, q06, q07;
 
     Slot(T object, int initialState) {
         this.object = object;
