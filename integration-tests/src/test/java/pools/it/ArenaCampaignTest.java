@@ -39,7 +39,7 @@ class ArenaCampaignTest {
 
     @Test
     void arenasNeverShareMemoryAndGiveEveryPageBack() throws InterruptedException {
-        PoolConfig config = PoolConfig.builder().maxTotalPoolMemoryMb(256).initialPoolCapacity(1).build();
+        PoolConfig config = PoolConfig.builder().maxTotalPoolMemoryMb(256).initialPoolCapacity(1).checkedArenas(true).build();
         try (MemoryPoolSystem system = MemoryPoolSystem.create(config)) {
             ArenaManager arenas = system.arenas();
             long limit = system.budget().limitBytes();

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +41,17 @@ class FaultCampaignTest {
         LongAdder created = new LongAdder();
         LongAdder factoryFaults = new LongAdder();
         LongAdder resetFaults = new LongAdder();
+        AtomicBoolean faulty = new AtomicBoolean(true);
         try (MemoryPoolSystem system = MemoryPoolSystem.create(PoolConfig.builder().maxTotalPoolMemoryMb(16).build())) {
             ObjectPool<StringBuilder> pool = system.createPool(ObjectPoolSpec.builder("faulty", () -> {
-                if (ThreadLocalRandom.current().nextInt(20) == 0) {
+                if (faulty.get() && ThreadLocalRandom.current().nextInt(20) == 0) {
                     factoryFaults.increment();
                     throw new IllegalStateException("injected factory fault");
                 }
                 created.increment();
                 return new StringBuilder();
             }).reset(builder -> {
-                if (ThreadLocalRandom.current().nextInt(20) == 0) {
+                if (faulty.get() && ThreadLocalRandom.current().nextInt(20) == 0) {
                     resetFaults.increment();
                     throw new IllegalArgumentException("injected reset fault");
                 }
@@ -87,10 +90,15 @@ class FaultCampaignTest {
             assertEquals(0, stats.inUse(), stats.toString());
             assertEquals(acquired.sum(), stats.allocated(), stats.toString());
             assertEquals(acquired.sum(), stats.freed(), "a faulty release is still counted: " + stats);
-            assertEquals(created.sum(), stats.misses(), "a factory fault creates nothing: " + stats);
-            assertEquals(created.sum() - resetFaults.sum(), stats.capacity(), "objects whose reset failed are dropped: " + stats);
-            assertEquals(factoryFaults.sum(), failedAcquires.sum(), "every factory fault reached its caller");
+            assertTrue(stats.misses() <= created.sum(), "a miss creates at least the caller's object: " + stats);
+            assertEquals(created.sum() - resetFaults.sum(), stats.capacity(),
+                    "every object created is in the pool, except those dropped when their reset failed: " + stats);
+            // A fault creating the caller's object fails its acquire; one while pre-creating extra
+            // objects for the free list only ends that growth step early, and nobody is failed.
+            assertTrue(failedAcquires.sum() > 0 && failedAcquires.sum() <= factoryFaults.sum(),
+                    failedAcquires.sum() + " failed acquires for " + factoryFaults.sum() + " factory faults");
             assertEquals(exhausted.sum(), stats.refusals(), stats.toString());
+            faulty.set(false);
             long lost = Campaign.lostAfterDraining(pool);
             assertEquals(0, lost);
             Campaign.TALLY.add(new CampaignTally.Row("object pool with throwing factory and reset (max " + MAX + ")",
@@ -107,7 +115,9 @@ class FaultCampaignTest {
             EmbeddingPool pool = system.createEmbeddingPool(new EmbeddingPoolSpec("over-budget", 1024, 64, 0, 100_000, 2.0));
             LongAdder refusals = new LongAdder();
             LongAdder acquired = new LongAdder();
+            CountDownLatch allTried = new CountDownLatch(Campaign.THREADS);
             Campaign.onAllThreads(index -> {
+                // Every thread holds its 50 embeddings of 4 KiB until all have tried: 12.5 MiB wanted.
                 List<Embedding> held = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
                     try {
@@ -117,9 +127,12 @@ class FaultCampaignTest {
                         refusals.increment();
                         assertTrue(e.getMessage().contains("over-budget"), "the message names who asked: " + e.getMessage());
                     }
-                    if (held.size() > 3) {
-                        pool.release(held.removeFirst());
-                    }
+                }
+                allTried.countDown();
+                try {
+                    allTried.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 held.forEach(pool::release);
             });

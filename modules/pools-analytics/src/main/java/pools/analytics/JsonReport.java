@@ -144,6 +144,7 @@ final class JsonReport {
         json.writeNumberField("maxTotalPoolMemoryMb", config.maxTotalPoolMemoryMb());
         json.writeNumberField("poolGrowthFactor", config.poolGrowthFactor());
         json.writeNumberField("arenaIdleRetainBytes", config.arenaIdleRetainBytes());
+        json.writeBooleanField("checkedArenas", config.checkedArenas());
         json.writeStringField("leakDetection", config.leakDetection().name());
         json.writeObjectFieldStart("preferredProviders");
         writeByCapability(json, config.preferredProviders());

@@ -59,7 +59,8 @@ final class LeakTracker {
     /** Outstanding leases, oldest first. */
     List<Lease> outstanding() {
         List<Lease> leases = new ArrayList<>(outstanding.values());
-        leases.sort(Comparator.comparingLong(lease -> lease.sequence));
+        leases.sort(Comparator.<Lease>comparingLong(lease -> lease.report.acquiredNanos())
+                .thenComparingLong(lease -> lease.sequence));
         return leases;
     }
 

@@ -138,10 +138,11 @@ class JsonReportTest {
                         "searchArenaSize", "jsonArenaSize", "maxTotalPoolMemoryMb", "arenaIdleRetainBytes"));
         assertEquals(config.poolGrowthFactor(), c.get("poolGrowthFactor").doubleValue());
         assertEquals(config.leakDetection().name(), c.get("leakDetection").textValue());
+        assertEquals(config.checkedArenas(), c.get("checkedArenas").booleanValue());
         assertEquals(config.preferredProviders().size(), c.get("preferredProviders").size());
         config.preferredProviders().forEach((capability, name) ->
                 assertEquals(name, c.get("preferredProviders").get(capability.name()).textValue()));
-        assertEquals(18, c.size(), "one JSON field per PoolConfig component");
+        assertEquals(PoolConfig.class.getRecordComponents().length, c.size(), "one JSON field per PoolConfig component");
     }
 
     private static List<Long> longs(JsonNode node, String... fields) {

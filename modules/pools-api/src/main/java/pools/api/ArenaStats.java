@@ -8,7 +8,9 @@ package pools.api;
  * @param pooledArenas         closed arenas kept for reuse
  * @param acquisitions         arenas handed out so far
  * @param pagesInUse           pages held by active arenas
- * @param idlePages            pages kept in the page pool for reuse
+ * @param idlePages            pages kept for reuse: in the page pool, or by a closed arena for its
+ *                             next acquisition (an implementation may keep one there to skip the
+ *                             page pool on the common path)
  * @param reservedBytes        off-heap bytes the manager holds against the budget
  * @param oversizeAllocations  requests larger than the largest page, served on their own
  */

@@ -31,6 +31,12 @@ import java.util.Objects;
  * @param poolGrowthFactor      capacity multiplier when a pool grows, above 1 (1.5)
  * @param arenaIdleRetainBytes  idle arena pages kept for reuse; pages beyond it go back to the OS
  *                              (64 MiB, or a quarter of the budget if that is less)
+ * @param checkedArenas         whether arena memory is fenced off after its arena closes (false):
+ *                              true gives each acquisition its own FFM scope, so a segment used
+ *                              after close throws instead of aliasing a page someone else now
+ *                              holds (run tests this way); false, the default, is the pooled,
+ *                              flag-free fast mode that checks nothing after close (see
+ *                              {@link ScopedArena} for exactly what each mode guarantees)
  * @param leakDetection         tracking of leases that are never released ({@link LeakDetection#OFF})
  * @param preferredProviders    provider name per capability, chosen over priority when present
  */
@@ -51,6 +57,7 @@ public record PoolConfig(
         int maxTotalPoolMemoryMb,
         double poolGrowthFactor,
         long arenaIdleRetainBytes,
+        boolean checkedArenas,
         LeakDetection leakDetection,
         Map<Capability, String> preferredProviders) {
 
@@ -195,6 +202,7 @@ public record PoolConfig(
         private double poolGrowthFactor = 1.5;
         /** Null until set: then it follows the budget (see {@link #arenaIdleRetainBytes(long)}). */
         private Long arenaIdleRetainBytes;
+        private boolean checkedArenas = false;
         private LeakDetection leakDetection = LeakDetection.OFF;
         private final EnumMap<Capability, String> preferredProviders = new EnumMap<>(Capability.class);
 
@@ -214,6 +222,7 @@ public record PoolConfig(
             maxTotalPoolMemoryMb = c.maxTotalPoolMemoryMb;
             poolGrowthFactor = c.poolGrowthFactor;
             arenaIdleRetainBytes = c.arenaIdleRetainBytes;
+            checkedArenas = c.checkedArenas;
             leakDetection = c.leakDetection;
             preferredProviders.putAll(c.preferredProviders);
         }
@@ -285,6 +294,12 @@ public record PoolConfig(
             return this;
         }
 
+        /** Checked arenas (the default, safe after close) or the unchecked fast mode; see {@link ScopedArena}. */
+        public Builder checkedArenas(boolean checked) {
+            checkedArenas = checked;
+            return this;
+        }
+
         public Builder leakDetection(LeakDetection mode) {
             leakDetection = mode;
             return this;
@@ -304,7 +319,7 @@ public record PoolConfig(
                     searchArenaSize, jsonArenaSize, maxTotalPoolMemoryMb, poolGrowthFactor,
                     arenaIdleRetainBytes != null ? arenaIdleRetainBytes
                             : Math.min(DEFAULT_IDLE_RETAIN_BYTES, ((long) maxTotalPoolMemoryMb << 20) / 4),
-                    leakDetection, preferredProviders);
+                    checkedArenas, leakDetection, preferredProviders);
         }
     }
 }

@@ -5,7 +5,7 @@ import pools.api.EmbeddingPoolSpec;
 import pools.api.spi.EmbeddingPoolProvider;
 import pools.api.spi.PoolContext;
 
-/** The built-in {@link EmbeddingPoolProvider} ("simd"). Placeholder until issue #4 lands its implementation. */
+/** The built-in {@link EmbeddingPoolProvider} ("simd"): aligned embeddings carved from off-heap slabs. */
 public final class SimdEmbeddingPoolProvider implements EmbeddingPoolProvider {
 
     @Override
@@ -20,6 +20,6 @@ public final class SimdEmbeddingPoolProvider implements EmbeddingPoolProvider {
 
     @Override
     public EmbeddingPool create(EmbeddingPoolSpec spec, PoolContext context) {
-        throw new UnsupportedOperationException("pools.simd: issue #4");
+        return new SlabEmbeddingPool(spec, context);
     }
 }

@@ -1,0 +1,33 @@
+package pools.arena;
+
+import pools.api.MemoryBudget;
+import pools.api.PoolConfig;
+import pools.api.spi.PoolContext;
+import pools.api.spi.PoolEvents;
+
+/** Small managers for tests: 1 KiB / 8 KiB / 64 KiB pages, arenas whose home page is 8 KiB. */
+final class TestManagers {
+    static final int SMALL = 1024;
+    static final int MEDIUM = 8192;
+    static final int LARGE = 65536;
+
+    private TestManagers() {
+    }
+
+    static PoolConfig.Builder config() {
+        return PoolConfig.builder().pageSizes(SMALL, MEDIUM, LARGE).arenaSizes(16384, 16384, 16384)
+                .maxTotalPoolMemoryMb(16).arenaIdleRetainBytes(1 << 20);
+    }
+
+    static PooledArenaManager manager(Safety safety) {
+        return manager(safety, config().build());
+    }
+
+    static PooledArenaManager manager(Safety safety, PoolConfig config) {
+        return new PooledArenaManager(PoolContext.standalone(config), safety);
+    }
+
+    static PooledArenaManager manager(Safety safety, PoolConfig config, long budgetBytes) {
+        return new PooledArenaManager(new PoolContext(config, MemoryBudget.withLimit(budgetBytes), PoolEvents.NONE), safety);
+    }
+}
