@@ -1,6 +1,7 @@
 package pools.benchmarks;
 
 import io.netty.util.Recycler;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -23,6 +24,7 @@ import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.PoolConfig;
+import pools.api.spi.ObjectPoolProvider;
 import stormpot.Allocator;
 import stormpot.Expiration;
 import stormpot.Pool;
@@ -32,8 +34,8 @@ import stormpot.Slot;
 import stormpot.Timeout;
 
 /**
- * Acquire, touch and release one {@link GraphNode}: our graph-node pool (found through
- * ServiceLoader by {@link MemoryPoolSystem}, so "fixed" with its per-thread magazines, reset on
+ * Acquire, touch and release one {@link GraphNode}: our graph-node pool (the "fixed" provider,
+ * found through ServiceLoader and composed by {@link MemoryPoolSystem}, with its per-thread magazines, reset on
  * release and full double/foreign-release checking) against Stormpot 4.1 (inline allocation,
  * thread-local tap, no expiration), Commons Pool 2 ({@code GenericObjectPool}), Netty's
  * {@code Recycler}, and plain {@code new}. Every peer clears the node before giving it back, as
@@ -69,7 +71,10 @@ public class ObjectPoolBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        system = MemoryPoolSystem.create(PoolConfig.builder().maxNodesPerPool(SIZE).initialPoolCapacity(SIZE).build());
+        ObjectPoolProvider fixed = ServiceLoader.load(ObjectPoolProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(provider -> provider.name().equals("fixed")).findFirst().orElseThrow();
+        system = MemoryPoolSystem.builder(PoolConfig.builder().maxNodesPerPool(SIZE).initialPoolCapacity(SIZE).build())
+                .discover(false).provider(fixed).build();
         ours = system.nodePool();
         stormpot = Pool.fromInline(new Allocator<Pooled<GraphNode>>() {
             @Override

@@ -25,6 +25,11 @@ import pools.api.spi.PoolEvents;
  * queue directly, so thousands of them pin no objects. Every object has a {@link Slot} whose state
  * CAS detects double release; the {@link SlotTable} maps objects to slots for release.
  *
+ * <p>An acquire looks in its own magazine, then the queue, then steals from any stripe's magazine
+ * (so objects cached by an idle or dead thread are never out of reach), then grows; only then
+ * does it wait or refuse. A release resets the object and puts it in its own magazine, or in the
+ * queue when the magazine is full or the thread has none.
+ *
  * <p>Where the contract is weaker than {@link ObjectPool} suggests: a waiting {@code acquire}
  * polls with exponential back-off (1 µs up to 1 ms) rather than being woken by the release, and
  * {@code peakInUse} is exact for one thread but under concurrency may miss a peak that lasted
@@ -34,7 +39,6 @@ import pools.api.spi.PoolEvents;
  */
 final class FixedPool<T> implements ObjectPool<T> {
     private static final VarHandle CAPACITY;
-    private static final VarHandle PEAK;
     private static final VarHandle CLOSED;
     private static final long MAX_BACKOFF_NANOS = 1_000_000;
 
@@ -42,7 +46,6 @@ final class FixedPool<T> implements ObjectPool<T> {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CAPACITY = lookup.findVarHandle(FixedPool.class, "capacity", int.class);
-            PEAK = lookup.findVarHandle(FixedPool.class, "peak", long.class);
             CLOSED = lookup.findVarHandle(FixedPool.class, "closed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -57,17 +60,21 @@ final class FixedPool<T> implements ObjectPool<T> {
     private final long acquireTimeoutNanos;
     private final PoolEvents events;
     private final boolean tracksLeases;
+    /**
+     * Free slots outside magazines; sized to the max, so an offer never fails. Any thread offers
+     * and polls; JCTools publishes an offered element with a release store that the polling
+     * thread reads with an acquire load, so the reset's writes happen-before the next use.
+     */
     private final MpmcAtomicArrayQueue<Slot<T>> queue;
     /** Also the growth lock: held only while adding slots, never while the factory runs. */
     private final SlotTable<T> table;
+    /** Magazines and counters; see {@link Stripes} and {@link Stripe} for their ordering. */
     private final Stripes stripes;
     /**
      * Objects created and still owned, including ones being created. Reserved by CAS before the
      * factory runs (so it never passes the max), given back by getAndAdd; read volatile.
      */
     private volatile int capacity;
-    /** The highest in-use count seen; raised by CAS, read volatile. */
-    private volatile long peak;
     /** Set once by close (CAS); read volatile at the start of every operation. */
     private volatile boolean closed;
 
@@ -77,7 +84,7 @@ final class FixedPool<T> implements ObjectPool<T> {
         this.reset = spec.reset();
         this.maxCapacity = spec.maxCapacity();
         this.growthFactor = spec.growthFactor();
-        this.acquireTimeoutNanos = spec.acquireTimeout().toNanos();
+        this.acquireTimeoutNanos = saturatedNanos(spec.acquireTimeout());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
         this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, maxCapacity));
@@ -104,7 +111,7 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("pool '" + name + "': timeout must be zero or positive, was " + timeout);
         }
-        return acquireWithin(timeout.toNanos());
+        return acquireWithin(saturatedNanos(timeout));
     }
 
     @Override
@@ -130,11 +137,7 @@ final class FixedPool<T> implements ObjectPool<T> {
                     + " was released twice (it is already free here); release each acquired object exactly once");
         }
         Stripe stripe = stripes.of(Thread.currentThread());
-        if (stripe != null) {
-            stripe.countFreed();
-        } else {
-            stripes.shared.freed.increment();
-        }
+        stripes.countFreed(stripe);
         if (tracksLeases) {
             events.released(name, object);
         }
@@ -145,7 +148,6 @@ final class FixedPool<T> implements ObjectPool<T> {
             CAPACITY.getAndAdd(this, -1);
             throw e;
         }
-        slot.free();
         if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
             throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
         }
@@ -154,8 +156,7 @@ final class FixedPool<T> implements ObjectPool<T> {
     @Override
     public PoolStats stats() {
         Stripes.Totals totals = stripes.totals();
-        long inUse = totals.hits() + totals.misses() - totals.freed();
-        return new PoolStats(name, totals.hits(), totals.misses(), totals.freed(), raisePeak(inUse),
+        return new PoolStats(name, totals.hits(), totals.misses(), totals.freed(), totals.peakInUse(),
                 capacity, maxCapacity, totals.refusals(), 0);
     }
 
@@ -227,47 +228,17 @@ final class FixedPool<T> implements ObjectPool<T> {
     }
 
     private void refuse(Stripe stripe) {
-        if (stripe != null) {
-            stripe.countRefusal();
-        } else {
-            stripes.shared.refusals.increment();
-        }
+        stripes.countRefusal(stripe);
         events.exhausted(name, capacity);
     }
 
     private T handOut(Stripe stripe, Slot<T> slot, boolean hit) {
         slot.lease();
-        if (stripe != null) {
-            if (hit) {
-                stripe.countHit();
-            } else {
-                stripe.countMiss();
-            }
-            if (stripe.ownInUse() + stripe.othersInUse > stripe.peakSeen) {
-                long inUse = stripes.inUse();
-                stripe.peakSeen = raisePeak(inUse);
-                stripe.othersInUse = inUse - stripe.ownInUse();
-            }
-        } else {
-            (hit ? stripes.shared.hits : stripes.shared.misses).increment();
-            raisePeak(stripes.inUse());
-        }
+        stripes.countAcquired(stripe, hit);
         if (tracksLeases) {
             events.acquired(name, slot.object);
         }
         return slot.object;
-    }
-
-    /** Raises the peak to {@code inUse} if higher; returns the peak. */
-    private long raisePeak(long inUse) {
-        long seen = peak;
-        while (inUse > seen) {
-            if (PEAK.compareAndSet(this, seen, inUse)) {
-                return inUse;
-            }
-            seen = peak;
-        }
-        return seen;
     }
 
     /**
@@ -329,6 +300,11 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (closed) {
             throw new PoolClosedException("pool '" + name + "' is closed; acquire from a live pool");
         }
+    }
+
+    /** Nanoseconds, capped at Long.MAX_VALUE (about 292 years) instead of overflowing. */
+    private static long saturatedNanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
     private static String describe(Object object) {

@@ -4,8 +4,28 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
+ * Padding before the state: slots are created in a row, and two threads' slots must not share a
+ * cache line. Padding on one side is enough, since the next slot's padding follows this one.
+ */
+abstract class SlotPadBefore {
+    long p00, p01, p02, p03, p04, p05, p06, p07;
+}
+
+/** The state of a {@link Slot}, laid out after its superclass's padding. */
+abstract class SlotState extends SlotPadBefore {
+    /**
+     * Written by the thread that owns the slot at that moment: release stores (LEASED, DROPPED)
+     * by the owner, CAS LEASED to FREE by a releasing thread. Read with acquire loads. A FREE slot
+     * is only reachable once its releaser publishes it to a free structure (release store or
+     * queue offer) after the reset action, which orders the reset's writes before the next
+     * user's reads.
+     */
+    volatile int state;
+}
+
+/**
  * One pooled object and its lease state. The state is what makes misuse detectable: only the
- * thread that wins the LEASED to RESETTING transition may give the object back, so a second
+ * thread that wins the LEASED to FREE transition may reset and give the object back, so a second
  * release (sequential or concurrent) fails its compare-and-set and changes nothing.
  *
  * <p>A slot reference sits in at most one free structure (the shared queue or one magazine
@@ -15,30 +35,24 @@ import java.lang.invoke.VarHandle;
  *
  * @param <T> the pooled type
  */
-final class Slot<T> {
+final class Slot<T> extends SlotState {
     static final int FREE = 0;
     static final int LEASED = 1;
-    static final int RESETTING = 2;
     /** Dropped by a failing reset or by close: never handed out again. */
-    static final int DROPPED = 3;
+    static final int DROPPED = 2;
 
     private static final VarHandle STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Slot.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(SlotState.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
+    /** Final: safely published with the slot, read by any thread. */
     final T object;
-    /**
-     * Written by the thread that owns the slot at that moment: release stores (FREE, LEASED,
-     * DROPPED) by the owner, CAS LEASED to RESETTING by a releasing thread. Read with acquire loads. The release store of FREE before a slot is published to a
-     * free structure orders the reset action's writes before the next user's reads.
-     */
-    private volatile int state;
 
     Slot(T object, int initialState) {
         this.object = object;
@@ -54,13 +68,12 @@ final class Slot<T> {
         STATE.setRelease(this, LEASED);
     }
 
-    /** Whether this caller won the right to give the object back. */
+    /**
+     * Whether this caller won the right to reset the object and give it back. FREE before the
+     * reset is safe: no free structure holds the slot until the releaser publishes it.
+     */
     boolean beginRelease() {
-        return STATE.compareAndSet(this, LEASED, RESETTING);
-    }
-
-    void free() {
-        STATE.setRelease(this, FREE);
+        return STATE.compareAndSet(this, LEASED, FREE);
     }
 
     void drop() {

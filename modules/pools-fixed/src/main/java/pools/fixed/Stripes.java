@@ -1,5 +1,7 @@
 package pools.fixed;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -9,13 +11,31 @@ import java.util.concurrent.atomic.LongAdder;
  * and probing {@link #PROBES} places; it claims a free one (or one whose owner died) on first use.
  * Virtual threads never own a stripe: they count in {@link Shared}, whose striped adders keep
  * even thousands of them off a single contended cache line.
+ *
+ * <p>The peak in use needs the sum of every stripe, which the hot path must not read. Each owner
+ * keeps the rest of the pool's in-use count as it last computed it exactly, and recomputes (and
+ * raises the peak) only when its own count plus that figure passes the peak it last saw. With one
+ * thread the figure never goes stale, so the peak is exact; under concurrency a peak that lasted
+ * only while other stripes' counts moved can be missed. {@link #totals()} raises the peak to the
+ * current in-use count, so it is never below it.
  */
 final class Stripes {
     private static final int PROBES = 2;
+    private static final VarHandle PEAK;
 
-    final Shared shared = new Shared();
+    static {
+        try {
+            PEAK = MethodHandles.lookup().findVarHandle(Stripes.class, "peak", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Shared shared = new Shared();
     private final Stripe[] stripes;
     private final int mask;
+    /** The highest in-use count seen; raised by CAS from any thread, read volatile. */
+    private volatile long peak;
 
     Stripes() {
         int wanted = Math.clamp(2L * Runtime.getRuntime().availableProcessors(), 2, 64);
@@ -64,6 +84,53 @@ final class Stripes {
         return null;
     }
 
+    /** Counts an acquisition by {@code stripe}'s owner (null: a thread without a stripe) and keeps the peak. */
+    void countAcquired(Stripe stripe, boolean hit) {
+        if (stripe == null) {
+            (hit ? shared.hits : shared.misses).increment();
+            raisePeak(inUse());
+            return;
+        }
+        if (hit) {
+            stripe.countHit();
+        } else {
+            stripe.countMiss();
+        }
+        if (stripe.ownInUse() + stripe.othersInUse > stripe.peakSeen) {
+            long inUse = inUse();
+            stripe.peakSeen = raisePeak(inUse);
+            stripe.othersInUse = inUse - stripe.ownInUse();
+        }
+    }
+
+    void countFreed(Stripe stripe) {
+        if (stripe == null) {
+            shared.freed.increment();
+        } else {
+            stripe.countFreed();
+        }
+    }
+
+    void countRefusal(Stripe stripe) {
+        if (stripe == null) {
+            shared.refusals.increment();
+        } else {
+            stripe.countRefusal();
+        }
+    }
+
+    /** Raises the peak to {@code inUse} if higher; returns the peak. */
+    private long raisePeak(long inUse) {
+        long seen = peak;
+        while (inUse > seen) {
+            if (PEAK.compareAndSet(this, seen, inUse)) {
+                return inUse;
+            }
+            seen = peak;
+        }
+        return seen;
+    }
+
     /** Acquisitions minus releases over every stripe and the shared counters. */
     long inUse() {
         long inUse = shared.hits.sum() + shared.misses.sum() - shared.freed.sum();
@@ -84,7 +151,7 @@ final class Stripes {
             freed += stripe.freedOpaque();
             refusals += stripe.refusalsOpaque();
         }
-        return new Totals(hits, misses, freed, refusals);
+        return new Totals(hits, misses, freed, refusals, raisePeak(hits + misses - freed));
     }
 
     private static int hash(long threadId) {
@@ -92,10 +159,10 @@ final class Stripes {
     }
 
     /** Sums of every counter at one moment; exact when no thread is acquiring or releasing. */
-    record Totals(long hits, long misses, long freed, long refusals) { }
+    record Totals(long hits, long misses, long freed, long refusals, long peakInUse) { }
 
     /** Counters of threads without a stripe; LongAdder cells are striped by thread, so they do not contend. */
-    static final class Shared {
+    private static final class Shared {
         final LongAdder hits = new LongAdder();
         final LongAdder misses = new LongAdder();
         final LongAdder freed = new LongAdder();

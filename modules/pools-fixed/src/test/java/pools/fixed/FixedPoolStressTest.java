@@ -50,7 +50,7 @@ class FixedPoolStressTest {
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 1016; t++) {
-            int rounds = (t < 16 ? 20_000 : 300) * SCALE;
+            int rounds = (t < 16 ? 12_000 : 200) * SCALE;
             Thread.Builder builder = t < 16 ? Thread.ofPlatform() : Thread.ofVirtual();
             threads.add(builder.unstarted(() -> {
                 try {

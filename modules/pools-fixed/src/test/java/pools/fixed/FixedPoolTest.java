@@ -122,6 +122,11 @@ class FixedPoolTest {
         assertEquals(before.refusals() + 1, pool.stats().refusals());
         assertEquals(before.allocated(), pool.stats().allocated());
         assertThrows(IllegalArgumentException.class, () -> pool.acquire(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> pool.acquire(null));
+        Thread.currentThread().interrupt();
+        assertThrows(PoolExhaustedException.class, () -> pool.acquire(Duration.ofDays(365_000_000L)),
+                "an interrupted waiter gives up at once, even with a timeout too long for nanoseconds");
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
     }
 
     @Test
