@@ -131,4 +131,38 @@ public final class ObjectPoolRaces {
             r.r1 = x != null && y != null && x != y && !third ? 2 : -1;
         }
     }
+
+    /**
+     * A thread takes the only object and gives it back (into its own magazine) while another
+     * thread asks for it: the asker may get it (stealing from the magazine) or find it in use,
+     * but the object is never lost and in-use counts agree.
+     */
+    @JCStressTest
+    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "the owner cycled it; the asker came while it was held")
+    @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "the asker stole it from the owner's magazine")
+    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "the asker took it first")
+    @Outcome(expect = FORBIDDEN, desc = "the object was lost, or in use was miscounted")
+    @State
+    public static class StealFromMagazine {
+        private final ObjectPool<Object> pool = Pools.objects(1);
+
+        @Actor
+        public void owner(III_Result r) {
+            Object object = pool.tryAcquire().orElse(null);
+            if (object != null) {
+                pool.release(object);
+            }
+            r.r1 = object != null ? 1 : 0;
+        }
+
+        @Actor
+        public void asker(III_Result r) {
+            r.r2 = pool.tryAcquire().isPresent() ? 1 : 0;
+        }
+
+        @Arbiter
+        public void inUse(III_Result r) {
+            r.r3 = (int) pool.stats().inUse();
+        }
+    }
 }
