@@ -10,16 +10,30 @@ abstract class StripePadBefore {
 }
 
 /**
- * The hot fields of a {@link Stripe}: its owner, magazine top and counters.
+ * A stripe's owner, alone on its cache line: threads whose hash lands on a stripe they do not own
+ * read this field on every acquire and release while probing for their own, so it must not share
+ * a line with the owner's counters, which change on every operation.
  */
-abstract class StripeFields extends StripePadBefore {
+abstract class StripeOwner extends StripePadBefore {
     /**
      * The platform thread that owns this stripe, or null. Set by CAS (null or a dead thread to the
-     * claimer); read with acquire loads. Only the owner writes the fields below, so they need no
-     * atomics; a new owner claims only after {@link Thread#isAlive()} saw the old one dead, which
-     * happens-after everything the old owner wrote.
+     * claimer); read with acquire loads. Only the owner writes the fields of {@link StripeFields},
+     * so they need no atomics; a new owner claims only after {@link Thread#isAlive()} saw the old
+     * one dead, which happens-after everything the old owner wrote.
      */
     volatile Thread owner;
+}
+
+/** Padding between the owner, read by probing threads, and the owner's hot fields. */
+abstract class StripeOwnerPad extends StripeOwner {
+    long o00, o01, o02, o03, o04, o05, o06, o07;
+    long o10, o11, o12, o13, o14, o15, o16, o17;
+}
+
+/**
+ * The hot fields of a {@link Stripe}: its magazine top and counters, written by the owner only.
+ */
+abstract class StripeFields extends StripeOwnerPad {
     /** Magazine elements below this index may hold slots; owner-only, plain. */
     int top;
     /** Counters: written by the owner with opaque stores, read by {@code stats()} with opaque loads. */
@@ -56,7 +70,7 @@ final class Stripe extends StripeFields {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            OWNER = lookup.findVarHandle(StripeFields.class, "owner", Thread.class);
+            OWNER = lookup.findVarHandle(StripeOwner.class, "owner", Thread.class);
             COUNTER_HITS = lookup.findVarHandle(StripeFields.class, "hits", long.class);
             COUNTER_MISSES = lookup.findVarHandle(StripeFields.class, "misses", long.class);
             COUNTER_FREED = lookup.findVarHandle(StripeFields.class, "freed", long.class);
