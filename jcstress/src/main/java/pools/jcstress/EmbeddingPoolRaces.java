@@ -10,7 +10,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.openjdk.jcstress.infra.results.I_Result;
-import pools.api.DoubleReleaseException;
 import pools.api.Embedding;
 import pools.api.EmbeddingPool;
 
@@ -87,12 +86,12 @@ public final class EmbeddingPoolRaces {
 
         @Actor
         public void first(II_Result r) {
-            r.r1 = release();
+            r.r1 = Pools.releaseCounted(pool, lease);
         }
 
         @Actor
         public void second(II_Result r) {
-            r.r2 = release();
+            r.r2 = Pools.releaseCounted(pool, lease);
         }
 
         @Arbiter
@@ -101,15 +100,6 @@ public final class EmbeddingPoolRaces {
                 r.r1 = -1;
             }
             pool.close();
-        }
-
-        private int release() {
-            try {
-                pool.release(lease);
-                return 1;
-            } catch (DoubleReleaseException refused) {
-                return 0;
-            }
         }
     }
 }

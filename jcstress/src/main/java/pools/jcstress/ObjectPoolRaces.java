@@ -11,7 +11,6 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.openjdk.jcstress.infra.results.I_Result;
-import pools.api.DoubleReleaseException;
 import pools.api.ObjectPool;
 
 /** Races on the fixed pool's free list, per-thread caches and lease states. */
@@ -80,26 +79,17 @@ public final class ObjectPoolRaces {
 
         @Actor
         public void first(III_Result r) {
-            r.r1 = release();
+            r.r1 = Pools.releaseCounted(pool, lease);
         }
 
         @Actor
         public void second(III_Result r) {
-            r.r2 = release();
+            r.r2 = Pools.releaseCounted(pool, lease);
         }
 
         @Arbiter
         public void freed(III_Result r) {
             r.r3 = (int) pool.stats().freed();
-        }
-
-        private int release() {
-            try {
-                pool.release(lease);
-                return 1;
-            } catch (DoubleReleaseException refused) {
-                return 0;
-            }
         }
     }
 

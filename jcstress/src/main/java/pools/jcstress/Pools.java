@@ -1,6 +1,7 @@
 package pools.jcstress;
 
 import java.util.ServiceLoader;
+import pools.api.DoubleReleaseException;
 import pools.api.EmbeddingPool;
 import pools.api.EmbeddingPoolSpec;
 import pools.api.ObjectPool;
@@ -33,5 +34,15 @@ final class Pools {
     /** An embedding pool of {@code max} small embeddings, all allocated up front; close it in the arbiter. */
     static EmbeddingPool embeddings(int max) {
         return EMBEDDINGS.create(new EmbeddingPoolSpec("jcstress", 8, 64, max, max, 2.0), PoolContext.standalone(CONFIG));
+    }
+
+    /** Releases {@code lease}: 1 if the pool took it, 0 if it refused it as a double release. */
+    static <T> int releaseCounted(ObjectPool<T> pool, T lease) {
+        try {
+            pool.release(lease);
+            return 1;
+        } catch (DoubleReleaseException refused) {
+            return 0;
+        }
     }
 }
