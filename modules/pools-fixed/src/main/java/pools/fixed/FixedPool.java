@@ -127,7 +127,8 @@ final class FixedPool<T> implements ObjectPool<T> {
     @Override
     public void release(T object) {
         requireOpen();
-        Slot<T> slot = object == null ? null : table.find(object);
+        Stripe stripe = stripes.of(Thread.currentThread());
+        Slot<T> slot = slotOf(stripe, object);
         if (slot == null) {
             throw new ForeignObjectException("pool '" + name + "' never handed out " + describe(object)
                     + "; release an object only to the pool it was acquired from");
@@ -136,7 +137,6 @@ final class FixedPool<T> implements ObjectPool<T> {
             throw new DoubleReleaseException("pool '" + name + "': " + describe(object)
                     + " was released twice (it is already free here); release each acquired object exactly once");
         }
-        Stripe stripe = stripes.of(Thread.currentThread());
         stripes.countFreed(stripe);
         if (tracksLeases) {
             events.released(name, object);
@@ -232,8 +232,21 @@ final class FixedPool<T> implements ObjectPool<T> {
         events.exhausted(name, capacity);
     }
 
+    /** The slot of {@code object}: the caller's last acquired one if it matches, else from the table; null if none. */
+    @SuppressWarnings("unchecked")
+    private Slot<T> slotOf(Stripe stripe, T object) {
+        if (object == null) {
+            return null;
+        }
+        Slot<?> last = stripe == null ? null : stripe.lastAcquired;
+        return last != null && last.object == object ? (Slot<T>) last : table.find(object);
+    }
+
     private T handOut(Stripe stripe, Slot<T> slot, boolean hit) {
         slot.lease();
+        if (stripe != null) {
+            stripe.lastAcquired = slot;
+        }
         stripes.countAcquired(stripe, hit);
         if (tracksLeases) {
             events.acquired(name, slot.object);

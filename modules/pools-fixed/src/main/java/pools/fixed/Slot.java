@@ -4,23 +4,46 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Padding before the state: slots are created in a row, and two threads' slots must not share a
- * cache line. Padding on one side is enough, since the next slot's padding follows this one.
+ * Padding before the state. Slots are created in a row, each right after its object, and
+ * different threads hold neighbouring slots and objects: the state, which changes on every
+ * acquire and release, must not share a cache line with anything another thread writes.
  */
 abstract class SlotPadBefore {
     long p00, p01, p02, p03, p04, p05, p06, p07;
 }
 
-/** The state of a {@link Slot}, laid out after its superclass's padding. */
-abstract class SlotState extends SlotPadBefore {
+/**
+ * The fields of a {@link Slot}, between its two paddings (a superclass's fields come first).
+ *
+ * @param <T> the pooled type
+ */
+abstract class SlotFields<T> extends SlotPadBefore {
     /**
      * Written by the thread that owns the slot at that moment: release stores (LEASED, DROPPED)
-     * by the owner, CAS LEASED to FREE by a releasing thread. Read with acquire loads. A FREE slot
-     * is only reachable once its releaser publishes it to a free structure (release store or
-     * queue offer) after the reset action, which orders the reset's writes before the next
-     * user's reads.
+     * by the owner, and LEASED to FREE by a releasing thread (a CAS in checked mode). Read with
+     * acquire loads. A FREE slot is only reachable once its releaser publishes it to a free
+     * structure (release store or queue offer) after the reset action, which orders the reset's
+     * writes before the next user's reads.
      */
     volatile int state;
+    /** Final: safely published with the slot, read by any thread. */
+    final T object;
+
+    SlotFields(T object) {
+        this.object = object;
+    }
+}
+
+/**
+ * Padding after the fields: the next object created (the pool's next object, which another
+ * thread may be writing) starts at least a cache line after {@link SlotFields#object}.
+ */
+abstract class SlotPadAfter<T> extends SlotFields<T> {
+    long q00, q01, q02, q03, q04, q05, q06, q07;
+
+    SlotPadAfter(T object) {
+        super(object);
+    }
 }
 
 /**
@@ -35,7 +58,7 @@ abstract class SlotState extends SlotPadBefore {
  *
  * @param <T> the pooled type
  */
-final class Slot<T> extends SlotState {
+final class Slot<T> extends SlotPadAfter<T> {
     static final int FREE = 0;
     static final int LEASED = 1;
     /** Dropped by a failing reset or by close: never handed out again. */
@@ -45,17 +68,14 @@ final class Slot<T> extends SlotState {
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(SlotState.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(SlotFields.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** Final: safely published with the slot, read by any thread. */
-    final T object;
-
     Slot(T object, int initialState) {
-        this.object = object;
+        super(object);
         STATE.setRelease(this, initialState);
     }
 

@@ -36,15 +36,26 @@ abstract class StripeOwnerPad extends StripeOwner {
 abstract class StripeFields extends StripeOwnerPad {
     /** Magazine elements below this index may hold slots; owner-only, plain. */
     int top;
-    /** Counters: written by the owner with opaque stores, read by {@code stats()} with opaque loads. */
-    long hits;
+    /**
+     * Counters: written by the owner with opaque stores, read by {@code stats()} with opaque
+     * loads. Acquisitions include misses; hits are the difference.
+     */
+    long acquired;
     long misses;
     long freed;
     long refusals;
-    /** The rest of the pool's in-use count when the owner last computed it exactly; owner-only, plain. */
-    long othersInUse;
-    /** The pool's peak as the owner last saw it; owner-only, plain. */
-    long peakSeen;
+    /**
+     * This stripe's in-use count above which the pool may reach a new peak: the pool's peak as
+     * the owner last saw it minus the rest of the pool's in-use count at that moment. Owner-only,
+     * plain; see {@link Stripes} for how it keeps the peak exact at one thread.
+     */
+    long inUseLimit;
+    /**
+     * The slot the owner acquired last, so that releasing the object acquired last (the common
+     * pattern) finds its slot without a table lookup. Owner-only, plain; a slot never changes its
+     * object, so a stale one still maps its object correctly.
+     */
+    Slot<?> lastAcquired;
 }
 
 /**
@@ -61,7 +72,7 @@ final class Stripe extends StripeFields {
     private static final int PAD = 16;
 
     private static final VarHandle OWNER;
-    private static final VarHandle COUNTER_HITS;
+    private static final VarHandle COUNTER_ACQUIRED;
     private static final VarHandle COUNTER_MISSES;
     private static final VarHandle COUNTER_FREED;
     private static final VarHandle COUNTER_REFUSALS;
@@ -71,7 +82,7 @@ final class Stripe extends StripeFields {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             OWNER = lookup.findVarHandle(StripeOwner.class, "owner", Thread.class);
-            COUNTER_HITS = lookup.findVarHandle(StripeFields.class, "hits", long.class);
+            COUNTER_ACQUIRED = lookup.findVarHandle(StripeFields.class, "acquired", long.class);
             COUNTER_MISSES = lookup.findVarHandle(StripeFields.class, "misses", long.class);
             COUNTER_FREED = lookup.findVarHandle(StripeFields.class, "freed", long.class);
             COUNTER_REFUSALS = lookup.findVarHandle(StripeFields.class, "refusals", long.class);
@@ -133,12 +144,12 @@ final class Stripe extends StripeFields {
         return null;
     }
 
-    void countHit() {
-        COUNTER_HITS.setOpaque(this, hits + 1);
-    }
-
-    void countMiss() {
-        COUNTER_MISSES.setOpaque(this, misses + 1);
+    /** Owner only. */
+    void countAcquired(boolean hit) {
+        COUNTER_ACQUIRED.setOpaque(this, acquired + 1);
+        if (!hit) {
+            COUNTER_MISSES.setOpaque(this, misses + 1);
+        }
     }
 
     void countFreed() {
@@ -151,11 +162,11 @@ final class Stripe extends StripeFields {
 
     /** Owner only: acquisitions minus releases made through this stripe (may be negative). */
     long ownInUse() {
-        return hits + misses - freed;
+        return acquired - freed;
     }
 
-    long hitsOpaque() {
-        return (long) COUNTER_HITS.getOpaque(this);
+    long acquiredOpaque() {
+        return (long) COUNTER_ACQUIRED.getOpaque(this);
     }
 
     long missesOpaque() {

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  * even thousands of them off a single contended cache line.
  *
  * <p>The peak in use needs the sum of every stripe, which the hot path must not read. Each owner
- * keeps the rest of the pool's in-use count as it last computed it exactly, and recomputes (and
- * raises the peak) only when its own count plus that figure passes the peak it last saw. With one
- * thread the figure never goes stale, so the peak is exact; under concurrency a peak that lasted
- * only while other stripes' counts moved can be missed. {@link #totals()} raises the peak to the
+ * keeps a limit on its own in-use count: the peak it last saw minus the rest of the pool's in-use
+ * count at that moment. Only when its own count passes that limit does it sum every stripe and
+ * raise the peak. With one thread the rest never changes, so the peak is exact; under concurrency
+ * a peak that lasted only while other stripes' counts moved can be missed. {@link #totals()} raises the peak to the
  * current in-use count, so it is never below it.
  */
 final class Stripes {
@@ -49,12 +49,12 @@ final class Stripes {
 
     /** {@code thread}'s stripe, claiming one if it has none; null for virtual threads and when all probed stripes are taken. */
     Stripe of(Thread thread) {
-        if (thread.isVirtual()) {
-            return null;
-        }
         int hash = hash(thread.threadId());
         Stripe first = stripes[hash & mask];
-        return first.ownerAcquire() == thread ? first : findOrClaim(thread, hash);
+        if (first.ownerAcquire() == thread) {
+            return first;
+        }
+        return thread.isVirtual() ? null : findOrClaim(thread, hash);
     }
 
     private Stripe findOrClaim(Thread thread, int hash) {
@@ -91,15 +91,11 @@ final class Stripes {
             raisePeak(inUse());
             return;
         }
-        if (hit) {
-            stripe.countHit();
-        } else {
-            stripe.countMiss();
-        }
-        if (stripe.ownInUse() + stripe.othersInUse > stripe.peakSeen) {
+        stripe.countAcquired(hit);
+        long own = stripe.ownInUse();
+        if (own > stripe.inUseLimit) {
             long inUse = inUse();
-            stripe.peakSeen = raisePeak(inUse);
-            stripe.othersInUse = inUse - stripe.ownInUse();
+            stripe.inUseLimit = raisePeak(inUse) - (inUse - own);
         }
     }
 
@@ -135,7 +131,7 @@ final class Stripes {
     long inUse() {
         long inUse = shared.hits.sum() + shared.misses.sum() - shared.freed.sum();
         for (Stripe stripe : stripes) {
-            inUse += stripe.hitsOpaque() + stripe.missesOpaque() - stripe.freedOpaque();
+            inUse += stripe.acquiredOpaque() - stripe.freedOpaque();
         }
         return inUse;
     }
@@ -146,8 +142,9 @@ final class Stripes {
         long freed = shared.freed.sum();
         long refusals = shared.refusals.sum();
         for (Stripe stripe : stripes) {
-            hits += stripe.hitsOpaque();
-            misses += stripe.missesOpaque();
+            long stripeMisses = stripe.missesOpaque();
+            hits += stripe.acquiredOpaque() - stripeMisses;
+            misses += stripeMisses;
             freed += stripe.freedOpaque();
             refusals += stripe.refusalsOpaque();
         }
