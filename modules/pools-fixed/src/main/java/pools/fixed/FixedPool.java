@@ -23,7 +23,8 @@ import pools.api.spi.PoolEvents;
  * max capacity, with a small magazine per platform thread in front ({@link Stripes}), so a thread
  * that releases and acquires again touches only its own stripe. Virtual threads use the shared
  * queue directly, so thousands of them pin no objects. Every object has a {@link Slot} whose state
- * CAS detects double release; the {@link SlotTable} maps objects to slots for release.
+ * CAS detects double release; the {@link SlotTable} maps objects to slots for release, and each
+ * stripe remembers the slot it acquired last, which most releases need.
  *
  * <p>An acquire looks in its own magazine, then the queue, then steals from any stripe's magazine
  * (so objects cached by an idle or dead thread are never out of reach), then grows; only then

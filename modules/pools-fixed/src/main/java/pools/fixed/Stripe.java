@@ -3,8 +3,13 @@ package pools.fixed;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-/** Padding so that no two stripes' hot fields share a cache line (fields of a superclass come first). */
+/**
+ * Padding so that no two stripes' hot fields share a cache line (fields of a superclass come
+ * first). The int fills the 4 bytes after the object header, where HotSpot would otherwise put a
+ * subclass's int or compressed reference, next to the previous object.
+ */
 abstract class StripePadBefore {
+    int p;
     long p00, p01, p02, p03, p04, p05, p06, p07;
     long p10, p11, p12, p13, p14, p15, p16, p17;
 }
@@ -24,8 +29,13 @@ abstract class StripeOwner extends StripePadBefore {
     volatile Thread owner;
 }
 
-/** Padding between the owner, read by probing threads, and the owner's hot fields. */
+/**
+ * Padding between the owner, read by probing threads, and the owner's hot fields. The int fills
+ * the 4 bytes beside the compressed owner reference, where HotSpot would otherwise put the
+ * magazine top.
+ */
 abstract class StripeOwnerPad extends StripeOwner {
+    int o;
     long o00, o01, o02, o03, o04, o05, o06, o07;
     long o10, o11, o12, o13, o14, o15, o16, o17;
 }

@@ -1,0 +1,108 @@
+package pools.fixed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import pools.api.DoubleReleaseException;
+import pools.api.ObjectPool;
+import pools.api.ObjectPoolSpec;
+import pools.api.PoolStats;
+
+/**
+ * Double releases across threads: a second release ordered after the first throws, and of
+ * several threads releasing one object at the same instant exactly one wins. The racers spin
+ * rather than park before each round so that their releases overlap as closely as possible (a
+ * release check made of a plain load and store fails this test within a few hundred rounds);
+ * jcstress ({@code ObjectPoolRaces.DoubleRelease}) probes the same race harder.
+ */
+class RacingReleaseTest {
+    private static final int CAPACITY = 4;
+    private static final int RACERS = 2;
+    private static final int ROUNDS = 2_000 * Integer.getInteger("pools.stress.scale", 1);
+
+    private final RecordingEvents events = new RecordingEvents();
+
+    private ObjectPool<StringBuilder> pool() {
+        return new FixedPoolProvider().create(ObjectPoolSpec.<StringBuilder>builder("racing", StringBuilder::new)
+                .reset(builder -> builder.setLength(0)).initialCapacity(CAPACITY).maxCapacity(CAPACITY).build(),
+                events.context(false));
+    }
+
+    @Test
+    void aSecondReleaseOrderedAfterTheFirstOnAnotherThreadThrows() throws InterruptedException {
+        ObjectPool<StringBuilder> pool = pool();
+        StringBuilder object = pool.acquire();
+        Thread releaser = Thread.ofPlatform().start(() -> pool.release(object));
+        releaser.join();
+        PoolStats before = pool.stats();
+        assertThrows(DoubleReleaseException.class, () -> pool.release(object));
+        assertEquals(before, pool.stats(), "the refused release changed nothing");
+        assertEquals(CAPACITY, drain(pool).size(), "every object comes back once, none twice");
+    }
+
+    @Test
+    void exactlyOneOfRacingReleasesWins() throws InterruptedException, BrokenBarrierException {
+        ObjectPool<StringBuilder> pool = pool();
+        AtomicInteger started = new AtomicInteger(-1);
+        CyclicBarrier end = new CyclicBarrier(RACERS + 1);
+        AtomicInteger won = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        StringBuilder[] current = new StringBuilder[1];
+        List<Thread> racers = new ArrayList<>();
+        for (int r = 0; r < RACERS; r++) {
+            racers.add(Thread.ofPlatform().daemon(true).start(() -> {
+                try {
+                    for (int round = 0; round < ROUNDS; round++) {
+                        while (started.get() != round) {
+                            Thread.onSpinWait();
+                        }
+                        try {
+                            pool.release(current[0]);
+                            won.incrementAndGet();
+                        } catch (DoubleReleaseException e) {
+                            refused.incrementAndGet();
+                        }
+                        end.await();
+                    }
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            current[0] = pool.acquire().append(round);
+            started.set(round);
+            end.await();
+            assertEquals(round + 1, won.get(), "exactly one release wins in round " + round);
+        }
+        for (Thread racer : racers) {
+            racer.join();
+        }
+        assertEquals(ROUNDS * (RACERS - 1), refused.get(), "every other release was refused");
+        PoolStats stats = pool.stats();
+        assertEquals(0, stats.inUse());
+        assertEquals(ROUNDS, stats.freed());
+        Set<StringBuilder> drained = drain(pool);
+        assertEquals(CAPACITY, drained.size(), "no object sits twice in the free lists");
+        assertTrue(drained.stream().allMatch(builder -> builder.isEmpty()), "every object was reset");
+    }
+
+    /** Every object the pool hands out before refusing, each checked to come once. */
+    private static Set<StringBuilder> drain(ObjectPool<StringBuilder> pool) {
+        Set<StringBuilder> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (StringBuilder next = pool.tryAcquire().orElse(null); next != null; next = pool.tryAcquire().orElse(null)) {
+            assertTrue(seen.add(next), "handed out twice: " + next);
+        }
+        return seen;
+    }
+}
