@@ -37,6 +37,15 @@ final class HeldPages {
         return page;
     }
 
+    /** The kept page, if this arena keeps one, for the acquisition to start in. */
+    Page takeKept() {
+        if (kept == null) {
+            return null;
+        }
+        keptInUse = true;
+        return kept;
+    }
+
     /**
      * Ends the acquisition: gives the pages back to the pool, except one home-class page that it
      * keeps if none is kept yet and the idle retain limit allows it (checked last, so that the
