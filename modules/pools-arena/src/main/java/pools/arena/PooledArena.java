@@ -71,7 +71,7 @@ final class PooledArena implements ScopedArena {
         this.kind = kind;
         this.safety = safety;
         this.homeClass = homeClass;
-        this.held = new HeldPages(pages, homeClass);
+        this.held = new HeldPages(pages);
     }
 
     /** Opens the arena for one acquisition; returns what the host holds. */
@@ -91,7 +91,7 @@ final class PooledArena implements ScopedArena {
             lease = sharedFace;
         } else {
             lease = this;
-            Page kept = held.takeKept();
+            Page kept = held.takeFirstKept();
             if (kept != null) {
                 use(kept.memory, false);
             }
@@ -190,13 +190,22 @@ final class PooledArena implements ScopedArena {
         }
     }
 
-    /** Whether this pooled arena keeps a page for its next acquisition. */
-    boolean hasKeptPage() {
+    /** Whether this pooled arena keeps pages for its next acquisition. */
+    boolean hasKeptPages() {
         return held.hasKept();
     }
 
-    /** Frees the page this pooled arena keeps; the caller owns the arena (polled it). */
-    long freeKeptPage() {
+    /** Pages and bytes this arena keeps; read while it is pooled (see {@link HeldPages}). */
+    long keptPages() {
+        return held.keptPages();
+    }
+
+    long keptBytes() {
+        return held.keptBytes();
+    }
+
+    /** Frees the pages this pooled arena keeps; the caller owns the arena (polled it). */
+    long freeKeptPages() {
         return held.freeKept();
     }
 
@@ -302,7 +311,7 @@ final class PooledArena implements ScopedArena {
             scopeReserved = 0;
             scopeUsed = 0;
         }
-        held.returnAll(manager);
+        held.endAcquisition();
         current = null;
         base = 0;
         next = 0;
