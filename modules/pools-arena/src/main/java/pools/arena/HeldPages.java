@@ -43,10 +43,10 @@ final class HeldPages {
                 return page;
             }
         }
-        Page page = pool.take(sizeClass, requester);
         if (count == pages.length) {
             pages = Arrays.copyOf(pages, count * 2);
         }
+        Page page = pool.take(sizeClass, requester);
         pages[count++] = page;
         return page;
     }

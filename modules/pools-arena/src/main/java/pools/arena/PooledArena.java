@@ -81,9 +81,9 @@ final class PooledArena implements ScopedArena {
         open = true;
         if (safety.checked()) {
             scope = sharedAcquisition ? Arena.ofShared() : Arena.ofConfined();
-            int next = generation + 1;
-            generation = next;
-            lease = ArenaLease.of(this, next, sharedAcquisition);
+            int nextGeneration = generation + 1;
+            generation = nextGeneration;
+            lease = ArenaLease.of(this, nextGeneration, sharedAcquisition);
         } else if (sharedAcquisition) {
             if (sharedFace == null) {
                 sharedFace = ArenaLease.of(this, generation, true);
@@ -91,6 +91,9 @@ final class PooledArena implements ScopedArena {
             lease = sharedFace;
         } else {
             lease = this;
+            // Starting in a kept page, a caller's loop whose allocations fit in it never reaches
+            // the refill call, so C2 compiles that call as a trap and hoists this object's fields
+            // out of the loop. Only in this mode: the checked ones re-scope a page as they take it.
             Page kept = held.takeFirstKept();
             if (kept != null) {
                 use(kept.memory, false);
@@ -116,7 +119,8 @@ final class PooledArena implements ScopedArena {
 
     /**
      * The unchecked confined face: no lock, no generation, no zeroing, and one compare for both
-     * the open and the owner check, since only this face's open acquisitions have an owner.
+     * the open and the owner check: the host holds this face only for unchecked confined
+     * acquisitions, which have an owner while open and none once closed.
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
@@ -294,7 +298,7 @@ final class PooledArena implements ScopedArena {
         return memory;
     }
 
-    /** Ends the acquisition: the scope first (so stale segments throw), then pages back to the pool. */
+    /** Ends the acquisition: the scope first (so stale segments throw), then the pages (kept, or back to the pool). */
     private void reset() {
         open = false;
         if (safety.checked()) {
