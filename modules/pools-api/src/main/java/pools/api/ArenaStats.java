@@ -9,8 +9,8 @@ package pools.api;
  * @param acquisitions         arenas handed out so far
  * @param pagesInUse           pages held by active arenas
  * @param idlePages            pages kept for reuse: in the page pool, or by a closed arena for its
- *                             next acquisition (an implementation may keep one there to skip the
- *                             page pool on the common path)
+ *                             next acquisition (an implementation may keep the pages an arena
+ *                             used there, so that close does not depend on how many it used)
  * @param reservedBytes        off-heap bytes the manager holds against the budget
  * @param oversizeAllocations  requests larger than the largest page, served on their own
  */

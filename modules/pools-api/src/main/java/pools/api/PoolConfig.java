@@ -29,7 +29,8 @@ import java.util.Objects;
  * @param jsonArenaSize         bytes of one JSON arena's first chunk (128 KiB)
  * @param maxTotalPoolMemoryMb  the off-heap budget shared by every pool and arena, in MiB (500)
  * @param poolGrowthFactor      capacity multiplier when a pool grows, above 1 (1.5)
- * @param arenaIdleRetainBytes  idle arena pages kept for reuse; pages beyond it go back to the OS
+ * @param arenaIdleRetainBytes  arena pages kept for reuse (idle in the page pool, or kept by an
+ *                              arena for its next acquisitions); pages beyond it go back to the OS
  *                              (64 MiB, or a quarter of the budget if that is less)
  * @param checkedArenas         whether arena memory is fenced off after its arena closes (false):
  *                              true gives each acquisition its own FFM scope, so a segment used

@@ -3,79 +3,99 @@ package pools.arena;
 import java.util.Arrays;
 
 /**
- * The pages one arena holds: those it took in the current acquisition, and the one page of its
- * home class it keeps across acquisitions while pooled, so that the common acquisition (one
- * page's worth of scratch) makes no round trip through the page pool's shared free lists.
+ * The pages one arena holds: the chain it keeps across acquisitions, and those it took from the
+ * page pool in the current one. A closing arena keeps the pages it took as long as the idle
+ * retain limit allows, so an arena whose acquisitions use the same pages each time (however
+ * many bytes that is) closes without one page going back to the pool: close costs the same
+ * whether the acquisition used a kilobyte or a megabyte.
  *
  * <p>Threading: owned by whoever owns the arena (its acquirer, the manager while pooled, or a
  * reclaimer that polled it from the free list); handed over with the arena through the free list.
+ * {@link #keptPages()} and {@link #keptBytes()} are also read by stats and budget trimming while
+ * the arena is pooled: written before the free list's offer, which publishes them.
  */
 final class HeldPages {
     private final PagePool pool;
-    private final int homeClass;
-    private Page kept;
-    private boolean keptInUse;
-    private Page[] taken = new Page[8];
-    private int takenCount;
+    /** {@code [0, kept)}: the kept chain, counted in the pool's kept bytes; {@code [kept, count)}: taken this acquisition. */
+    private Page[] pages = new Page[4];
+    private int count;
+    private int kept;
+    /** Kept pages {@code [0, used)} serve this acquisition; {@code [used, kept)} wait for a request of their class. */
+    private int used;
+    private long keptBytes;
 
-    HeldPages(PagePool pool, int homeClass) {
+    HeldPages(PagePool pool) {
         this.pool = pool;
-        this.homeClass = homeClass;
     }
 
-    /** A page of the class for this acquisition: the kept page if it is free, else one from the pool. */
+    /** The first kept page, for an acquisition to start in; null if none is kept. */
+    Page takeFirstKept() {
+        return used < kept ? pages[used++] : null;
+    }
+
+    /** A page of the class for this acquisition: a kept one not yet in use, else one from the pool. */
     Page take(int sizeClass, Object requester) {
-        if (sizeClass == homeClass && kept != null && !keptInUse) {
-            keptInUse = true;
-            return kept;
+        for (int i = used; i < kept; i++) {
+            Page page = pages[i];
+            if (page.sizeClass == sizeClass) {
+                pages[i] = pages[used];
+                pages[used++] = page;
+                return page;
+            }
         }
-        if (takenCount == taken.length) {
-            taken = Arrays.copyOf(taken, takenCount * 2);
+        if (count == pages.length) {
+            pages = Arrays.copyOf(pages, count * 2);
         }
         Page page = pool.take(sizeClass, requester);
-        taken[takenCount++] = page;
+        pages[count++] = page;
         return page;
     }
 
     /**
-     * Ends the acquisition: gives the pages back to the pool, except one home-class page that it
-     * keeps if none is kept yet and the idle retain limit allows it (checked last, so that the
-     * pages just given back count).
+     * Ends the acquisition: the kept chain stays; of the pages taken from the pool, it keeps
+     * those the pool's idle retain limit allows and gives back the rest. With no page taken
+     * (the steady state) that is nothing at all.
      */
-    void returnAll(PooledArenaManager manager) {
-        keptInUse = false;
-        Page candidate = null;
-        for (int i = 0; i < takenCount; i++) {
-            Page page = taken[i];
-            taken[i] = null;
-            if (candidate == null && kept == null && page.sizeClass == homeClass) {
-                candidate = page;
+    void endAcquisition() {
+        int keeping = kept;
+        for (int i = kept; i < count; i++) {
+            Page page = pages[i];
+            pages[i] = null;
+            if (pool.keep(page)) {
+                pages[keeping++] = page;
+                keptBytes += pool.pageSize(page.sizeClass);
             } else {
                 pool.give(page);
             }
         }
-        takenCount = 0;
-        if (candidate != null) {
-            if (manager.mayKeep(pool.pageSize(homeClass))) {
-                kept = candidate;
-            } else {
-                pool.give(candidate);
-            }
-        }
+        kept = keeping;
+        count = keeping;
+        used = 0;
     }
 
     boolean hasKept() {
-        return kept != null;
+        return kept > 0;
     }
 
-    /** Frees the kept page (the arena is pooled, so nobody uses it); returns the bytes freed. */
+    long keptPages() {
+        return kept;
+    }
+
+    long keptBytes() {
+        return keptBytes;
+    }
+
+    /** Frees the kept chain (the arena is pooled, so nobody uses it); returns the bytes freed. */
     long freeKept() {
-        if (kept == null) {
-            return 0;
+        for (int i = 0; i < kept; i++) {
+            pool.discardKept(pages[i]);
+            pages[i] = null;
         }
-        long bytes = pool.pageSize(kept.sizeClass);
-        pool.discard(kept);
-        kept = null;
-        return bytes;
+        long freed = keptBytes;
+        kept = 0;
+        count = 0;
+        used = 0;
+        keptBytes = 0;
+        return freed;
     }
 }

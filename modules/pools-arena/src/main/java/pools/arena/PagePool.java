@@ -13,9 +13,13 @@ import pools.api.spi.PoolEvents;
 /**
  * The pages behind every arena of a manager: three size classes (the config's small, medium and
  * large page), each with a lock-free free list of idle pages. A page is reserved against the
- * budget before it is allocated and released after it is freed. Idle pages beyond the retain
- * limit are freed on return (the seed's dynamic sizing), and idle pages are freed to make room
- * when the budget would refuse a new one.
+ * budget before it is allocated and released after it is freed. Arenas may also keep chains of
+ * pages across acquisitions ({@link #keep}). The retain limit bounds the idle pages here plus
+ * every kept page, whether its arena is pooled or in use: a kept page is set aside for reuse, and
+ * counting it only while its arena is pooled would cost a shared counter update on every acquire
+ * and close. Pages beyond the limit are freed on return (the seed's dynamic sizing), and idle
+ * pages, then kept ones of pooled arenas, are freed to make room when the budget would refuse a
+ * new one.
  *
  * <p>Counters are exact when no thread is taking or giving pages; in flight, idle bytes may be
  * read a page off, which only moves the retain limit by a page.
@@ -36,6 +40,11 @@ final class PagePool {
     private final AtomicLong livePages = new AtomicLong();
     /** Bytes this pool holds against the budget (pages and scoped memory); updated with the budget. */
     private final AtomicLong reservedBytes = new AtomicLong();
+    /**
+     * Bytes of the pages arenas keep across acquisitions, pooled or in use. Changed only when an
+     * arena keeps a page it took or frees its chain, not on every acquire and close.
+     */
+    private final AtomicLong keptBytes = new AtomicLong();
     /** Set once by {@link #close()}; read volatile after every return so no page is left behind. */
     private volatile boolean closed;
 
@@ -82,9 +91,22 @@ final class PagePool {
         return page != null ? page : allocate(sizeClass, requester);
     }
 
+    /**
+     * Whether an arena may keep a page it took beyond its acquisition: within the retain limit,
+     * and not once closed. If so, the page counts as kept until {@link #discardKept}.
+     */
+    boolean keep(Page page) {
+        long size = pageSizes[page.sizeClass];
+        if (closed || idleBytes() + keptBytes.get() + size > retainBytes) {
+            return false;
+        }
+        keptBytes.addAndGet(size);
+        return true;
+    }
+
     /** Takes back a page: kept idle within the retain limit, freed beyond it or once closed. */
     void give(Page page) {
-        long idleNow = idleBytes() + keepers.keptIdleBytes();
+        long idleNow = idleBytes() + keptBytes.get();
         if (!closed && idleNow + pageSizes[page.sizeClass] <= retainBytes && idle[page.sizeClass].offer(page)) {
             if (closed) {
                 trimTo(0);
@@ -168,8 +190,14 @@ final class PagePool {
         return new Page(owner, memory, sizeClass);
     }
 
+    /** Frees a page an arena kept (and that is no longer used), releasing its bytes. */
+    void discardKept(Page page) {
+        keptBytes.addAndGet(-pageSizes[page.sizeClass]);
+        discard(page);
+    }
+
     /** Frees a page this pool handed out (and that is no longer used), releasing its bytes. */
-    void discard(Page page) {
+    private void discard(Page page) {
         page.free();
         long size = pageSizes[page.sizeClass];
         livePages.decrementAndGet();
@@ -203,7 +231,7 @@ final class PagePool {
 
     /** Whoever keeps idle pages outside this pool's free lists (pooled arenas), and gives them back on demand. */
     interface Keepers {
-        /** Bytes of pages kept idle outside the pool. */
+        /** Bytes of pages kept idle outside the pool: by pooled arenas, not by those in use. */
         long keptIdleBytes();
 
         /** Frees kept idle pages until at least {@code bytes} are freed, or none are left. */

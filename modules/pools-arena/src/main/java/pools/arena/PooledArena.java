@@ -7,7 +7,7 @@ import pools.api.PoolClosedException;
 import pools.api.ScopedArena;
 
 /**
- * One pooled arena: a bump offset through the page it holds last, the pages it took, and the
+ * One pooled arena: a bump pointer through the page it holds last, the pages it took, and the
  * per-acquisition FFM scope of the checked modes. The manager keeps closed ones in a free list
  * per kind (the seed's arena_pool) and opens them again for the next acquisition.
  *
@@ -45,12 +45,22 @@ final class PooledArena implements ScopedArena {
     private long scopeReserved;
     private long scopeUsed;
 
+    /**
+     * The block being bumped through, and absolute addresses in it: its start, the next free
+     * byte and its end. Absolute, so that the bump's chain from one allocation to the next is a
+     * single add: C2 keeps this object's fields in memory across the caller's loop, so that
+     * chain goes through a store and a load every allocation and is what a bump costs. With no
+     * block, {@code next} is 0 and {@code end} -1, so that every request spills.
+     */
     private MemorySegment current;
     private long base;
-    private long offset;
-    /** Bytes in {@link #current}; -1 with no page so that every request spills. */
-    private long limit = -1;
-    private long allocated;
+    private long next;
+    private long end = -1;
+    /**
+     * Bytes handed out of the blocks this acquisition left behind; with {@code next - base} that
+     * is {@link #allocatedBytes()}, so the bump itself keeps no second counter.
+     */
+    private long allocatedInEarlierBlocks;
     /** Whether slices of {@link #current} must be zeroed: a reused page in the re-scoped mode. */
     private boolean zeroSlices;
     private final HeldPages held;
@@ -61,7 +71,7 @@ final class PooledArena implements ScopedArena {
         this.kind = kind;
         this.safety = safety;
         this.homeClass = homeClass;
-        this.held = new HeldPages(pages, homeClass);
+        this.held = new HeldPages(pages);
     }
 
     /** Opens the arena for one acquisition; returns what the host holds. */
@@ -71,9 +81,9 @@ final class PooledArena implements ScopedArena {
         open = true;
         if (safety.checked()) {
             scope = sharedAcquisition ? Arena.ofShared() : Arena.ofConfined();
-            int next = generation + 1;
-            generation = next;
-            lease = ArenaLease.of(this, next, sharedAcquisition);
+            int nextGeneration = generation + 1;
+            generation = nextGeneration;
+            lease = ArenaLease.of(this, nextGeneration, sharedAcquisition);
         } else if (sharedAcquisition) {
             if (sharedFace == null) {
                 sharedFace = ArenaLease.of(this, generation, true);
@@ -81,6 +91,13 @@ final class PooledArena implements ScopedArena {
             lease = sharedFace;
         } else {
             lease = this;
+            // Starting in a kept page, a caller's loop whose allocations fit in it never reaches
+            // the refill call, so C2 compiles that call as a trap and hoists this object's fields
+            // out of the loop. Only in this mode: the checked ones re-scope a page as they take it.
+            Page kept = held.takeFirstKept();
+            if (kept != null) {
+                use(kept.memory, false);
+            }
         }
         return lease;
     }
@@ -97,13 +114,19 @@ final class PooledArena implements ScopedArena {
 
     @Override
     public long allocatedBytes() {
-        return open ? allocated : 0;
+        return open ? allocatedInEarlierBlocks + next - base : 0;
     }
 
-    /** The unchecked confined face: no lock, no generation, one owner check. */
+    /**
+     * The unchecked confined face: no lock, no generation, no zeroing, and one compare for both
+     * the open and the owner check: the host holds this face only for unchecked confined
+     * acquisitions, which have an owner while open and none once closed.
+     */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        enterConfined();
+        if (owner != Thread.currentThread()) {
+            enterConfined();
+        }
         return bump(byteSize, byteAlignment);
     }
 
@@ -114,10 +137,17 @@ final class PooledArena implements ScopedArena {
         manager.recycle(this, this);
     }
 
-    /** What a lease calls (a shared one holding this object's monitor): checks its generation. */
+    /**
+     * What a lease calls (a shared one holding this object's monitor): checks its generation,
+     * and zeroes slices of re-scoped pages.
+     */
     MemorySegment allocate(int expectedGeneration, long byteSize, long byteAlignment) {
         enter(expectedGeneration);
-        return bump(byteSize, byteAlignment);
+        MemorySegment slice = bump(byteSize, byteAlignment);
+        if (zeroSlices) {
+            slice.fill((byte) 0);
+        }
+        return slice;
     }
 
     void close(int expectedGeneration) {
@@ -139,7 +169,7 @@ final class PooledArena implements ScopedArena {
     }
 
     long allocatedBytes(int expectedGeneration) {
-        return generation == expectedGeneration && open ? allocated : 0;
+        return generation == expectedGeneration ? allocatedBytes() : 0;
     }
 
     @Override
@@ -164,13 +194,22 @@ final class PooledArena implements ScopedArena {
         }
     }
 
-    /** Whether this pooled arena keeps a page for its next acquisition. */
-    boolean hasKeptPage() {
+    /** Whether this pooled arena keeps pages for its next acquisition. */
+    boolean hasKeptPages() {
         return held.hasKept();
     }
 
-    /** Frees the page this pooled arena keeps; the caller owns the arena (polled it). */
-    long freeKeptPage() {
+    /** Pages and bytes this arena keeps; read while it is pooled (see {@link HeldPages}). */
+    long keptPages() {
+        return held.keptPages();
+    }
+
+    long keptBytes() {
+        return held.keptBytes();
+    }
+
+    /** Frees the pages this pooled arena keeps; the caller owns the arena (polled it). */
+    long freeKeptPages() {
         return held.freeKept();
     }
 
@@ -179,33 +218,43 @@ final class PooledArena implements ScopedArena {
     }
 
     /**
-     * The hot path. One return site, so that C2 can scalar-replace the slice when the caller
-     * does not keep it: the rare paths only move {@link #current} and return an offset in it.
+     * The hot path: small enough to inline into the caller's loop. The common request (the next
+     * free byte already aligned, the block not full: sizes that are multiples of the alignment)
+     * is checked with branches only, so that the next address depends on the last one by one
+     * add; a request that needs padding or a new block takes the call. One return site, so that
+     * C2 can scalar-replace the slice when the caller does not keep it.
      */
     private MemorySegment bump(long byteSize, long byteAlignment) {
-        if (byteSize < 0) {
-            throw new IllegalArgumentException("byteSize must be 0 or more, got " + byteSize);
+        if (byteSize < 0 || byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
+            throw badRequest(byteSize, byteAlignment);
         }
-        if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
-            throw new IllegalArgumentException("byteAlignment must be a power of two, got " + byteAlignment);
+        long start = next;
+        if ((start & (byteAlignment - 1)) != 0 || byteSize > end - start) {
+            start = alignOrRefill(byteSize, byteAlignment);
         }
-        long start = ((base + offset + byteAlignment - 1) & -byteAlignment) - base;
-        if (start < offset || start > limit || byteSize > limit - start) {
-            start = refill(byteSize, byteAlignment);
+        next = start + byteSize;
+        return current.asSlice(start - base, byteSize);
+    }
+
+    private static IllegalArgumentException badRequest(long byteSize, long byteAlignment) {
+        return byteSize < 0
+                ? new IllegalArgumentException("byteSize must be 0 or more, got " + byteSize)
+                : new IllegalArgumentException("byteAlignment must be a power of two, got " + byteAlignment);
+    }
+
+    /** The request's aligned start: in the current block if it fits there, else in a new one. */
+    private long alignOrRefill(long byteSize, long byteAlignment) {
+        long start = (next + byteAlignment - 1) & -byteAlignment;
+        if (start >= next && start <= end && byteSize <= end - start) {
+            return start;
         }
-        allocated += start + byteSize - offset;
-        offset = start + byteSize;
-        MemorySegment slice = current.asSlice(start, byteSize);
-        if (zeroSlices) {
-            slice.fill((byte) 0);
-        }
-        return slice;
+        return refill(byteSize, byteAlignment);
     }
 
     /**
      * The current block cannot hold the request: makes a block that can (a new page, or in
      * the acquisition's scope a block of its own: oversize or per-allocation mode) the current
-     * one and returns the request's start in it. The old page's tail is not used again.
+     * one and returns the request's address in it. The old page's tail is not used again.
      */
     private long refill(long byteSize, long byteAlignment) {
         long padded = byteSize + Math.max(0, byteAlignment - PagePool.PAGE_ALIGNMENT);
@@ -213,19 +262,20 @@ final class PooledArena implements ScopedArena {
                 : padded <= pages.pageSize(homeClass) ? homeClass : pages.classFor(padded);
         if (sizeClass < 0 || safety == Safety.PER_ALLOCATION) {
             use(allocateInScope(byteSize, byteAlignment, sizeClass < 0), false);
-            return 0;
+            return base;
         }
         Page page = held.take(sizeClass, this);
         boolean rescoped = safety == Safety.RESCOPED;
         use(rescoped ? page.memory.reinterpret(scope, null) : page.memory, rescoped);
-        return ((base + byteAlignment - 1) & -byteAlignment) - base;
+        return (base + byteAlignment - 1) & -byteAlignment;
     }
 
     private void use(MemorySegment block, boolean zero) {
+        allocatedInEarlierBlocks += next - base;
         current = block;
         base = block.address();
-        offset = 0;
-        limit = block.byteSize();
+        next = base;
+        end = base + block.byteSize();
         zeroSlices = zero;
     }
 
@@ -248,7 +298,7 @@ final class PooledArena implements ScopedArena {
         return memory;
     }
 
-    /** Ends the acquisition: the scope first (so stale segments throw), then pages back to the pool. */
+    /** Ends the acquisition: the scope first (so stale segments throw), then the pages (kept, or back to the pool). */
     private void reset() {
         open = false;
         if (safety.checked()) {
@@ -265,12 +315,12 @@ final class PooledArena implements ScopedArena {
             scopeReserved = 0;
             scopeUsed = 0;
         }
-        held.returnAll(manager);
+        held.endAcquisition();
         current = null;
         base = 0;
-        offset = 0;
-        limit = -1;
+        next = 0;
+        end = -1;
         zeroSlices = false;
-        allocated = 0;
+        allocatedInEarlierBlocks = 0;
     }
 }

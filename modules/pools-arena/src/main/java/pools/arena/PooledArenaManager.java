@@ -14,10 +14,10 @@ import pools.api.spi.PoolEvents;
 /**
  * The {@link ArenaManager}: free lists of closed arenas per kind (the seed's arena_pool) in
  * front of a {@link PagePool}. Acquire polls the kind's free lists (a new arena only when both
- * are empty); close resets the arena, returns its pages and offers it back. A pooled arena may
- * keep one page of its kind's class (within the idle retain limit), so a typical acquisition
- * costs one poll and one offer; arenas that keep a page wait in a list of their own, taken first,
- * whose length tells how many pages they keep.
+ * are empty); close resets the arena and offers it back. A closed arena keeps the pages it used
+ * (within the idle retain limit, see {@link HeldPages}), so a steady acquisition costs one poll
+ * and one offer whatever it allocated; arenas that keep pages wait in a list of their own, taken
+ * first.
  *
  * <p>Counters are striped ({@link LongAdder}) so that acquire and close on many threads do not
  * meet on one cache line; stats add them up and are exact when no thread is acquiring or closing.
@@ -34,8 +34,6 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
     /** Per kind: closed arenas keeping a page, and closed arenas without one. */
     private final MpmcAtomicArrayQueue<PooledArena>[] pooledWithPage;
     private final MpmcAtomicArrayQueue<PooledArena>[] pooled;
-    private final long[] homePageBytes;
-    private final long retainBytes;
     /** Incremented on each acquire and each close from any thread; summed only by stats(). */
     private final LongAdder acquisitions = new LongAdder();
     private final LongAdder closes = new LongAdder();
@@ -46,19 +44,16 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
     @SuppressWarnings("unchecked")
     PooledArenaManager(PoolContext context, Safety safety) {
         this.pages = new PagePool(context.config(), context.budget(), context.events(), this);
-        this.retainBytes = context.config().arenaIdleRetainBytes();
         this.safety = safety;
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
         ArenaKind[] kinds = ArenaKind.values();
         this.homeClass = new int[kinds.length];
-        this.homePageBytes = new long[kinds.length];
         this.pooledWithPage = new MpmcAtomicArrayQueue[kinds.length];
         this.pooled = new MpmcAtomicArrayQueue[kinds.length];
         for (ArenaKind kind : kinds) {
             int k = kind.ordinal();
             homeClass[k] = pages.classAtMost(kind.sizeIn(context.config()));
-            homePageBytes[k] = pages.pageSize(homeClass[k]);
             pooledWithPage[k] = new MpmcAtomicArrayQueue<>(POOLED_ARENAS_PER_KIND);
             pooled[k] = new MpmcAtomicArrayQueue<>(POOLED_ARENAS_PER_KIND);
         }
@@ -101,26 +96,24 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
             events.released(PagePool.POOL_NAME, lease);
         }
         if (closed || !pooledFor(arena).offer(arena)) {
-            arena.freeKeptPage();
+            arena.freeKeptPages();
         } else if (closed) {
             freeKeptPages(Long.MAX_VALUE); // close() ran between the check and the offer
         }
     }
 
     private MpmcAtomicArrayQueue<PooledArena> pooledFor(PooledArena arena) {
-        return (arena.hasKeptPage() ? pooledWithPage : pooled)[arena.kind().ordinal()];
+        return (arena.hasKeptPages() ? pooledWithPage : pooled)[arena.kind().ordinal()];
     }
 
-    /** Whether a closing arena may keep a page of {@code bytes}: only within the idle retain limit. */
-    boolean mayKeep(long bytes) {
-        return !closed && pages.idleBytes() + keptIdleBytes() + bytes <= retainBytes;
-    }
-
+    /** Walks the pooled arenas that keep pages: only for budget trimming and stats, not per acquisition. */
     @Override
     public long keptIdleBytes() {
         long bytes = 0;
-        for (int k = 0; k < pooledWithPage.length; k++) {
-            bytes += pooledWithPage[k].size() * homePageBytes[k];
+        for (MpmcAtomicArrayQueue<PooledArena> queue : pooledWithPage) {
+            for (PooledArena arena : queue) {
+                bytes += arena.keptBytes();
+            }
         }
         return bytes;
     }
@@ -131,7 +124,7 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
         for (int k = pooledWithPage.length - 1; k >= 0 && freed < bytes; k--) {
             PooledArena arena;
             while (freed < bytes && (arena = pooledWithPage[k].poll()) != null) {
-                freed += arena.freeKeptPage();
+                freed += arena.freeKeptPages();
                 if (!closed) {
                     pooled[k].offer(arena); // when the list is full, the arena is left to the GC
                 }
@@ -153,10 +146,11 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
         long pooledArenas = 0;
         long kept = 0;
         for (int k = 0; k < pooled.length; k++) {
-            kept += pooledWithPage[k].size();
-            pooledArenas += pooled[k].size();
+            pooledArenas += pooledWithPage[k].size() + pooled[k].size();
+            for (PooledArena arena : pooledWithPage[k]) {
+                kept += arena.keptPages();
+            }
         }
-        pooledArenas += kept;
         long idle = pages.idlePages() + kept;
         long acquired = acquisitions.sum();
         return new ArenaStats(acquired - closes.sum(), pooledArenas, acquired,

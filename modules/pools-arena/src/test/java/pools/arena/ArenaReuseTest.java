@@ -122,6 +122,24 @@ class ArenaReuseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
+    void aClosedArenaKeepsEveryPageItUsedWhateverTheirClass(Safety safety) {
+        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+            for (int i = 1; i <= 3; i++) {
+                try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
+                    arena.allocate(TestManagers.MEDIUM - 64, 64).set(ValueLayout.JAVA_LONG, 0, i);
+                    arena.allocate(TestManagers.MEDIUM - 64, 64).set(ValueLayout.JAVA_LONG, 0, i);
+                    arena.allocate(TestManagers.LARGE / 2, 64).set(ValueLayout.JAVA_LONG, 0, i);
+                    assertEquals(new ArenaStats(1, 0, i, 3, 0, 2L * TestManagers.MEDIUM + TestManagers.LARGE, 0),
+                            manager.stats(), "the kept pages serve the acquisition, none is taken anew");
+                }
+                assertEquals(new ArenaStats(0, 1, i, 0, 3, 2L * TestManagers.MEDIUM + TestManagers.LARGE, 0),
+                        manager.stats(), "the pooled arena keeps two medium pages and a large one");
+            }
+        }
+    }
+
     @Test
     void idlePagesAreFreedWhenTheBudgetNeedsTheRoom() {
         long budget = TestManagers.LARGE;
