@@ -182,12 +182,14 @@ final class SlabEmbeddingPool implements EmbeddingPool {
 
     @Override
     public PoolStats stats() {
-        // In this order, a concurrent acquire or release can only make hits read high, never negative.
+        // Exact when quiescent. Under concurrency the three reads are not one snapshot: a miss
+        // whose cursor CAS was read but whose in-use increment was not yet would make hits read
+        // one low, so a reading that would be negative is clamped to zero.
         long misses = fresh.get();
         long held = inUse.get();
         long released = freed.sum();
-        return new PoolStats(name(), held + released - misses, misses, released, peak.get(), slabs.capacity(),
-                spec.maxCapacity(), refusals.sum(), stride);
+        return new PoolStats(name(), Math.max(0, held + released - misses), misses, released, peak.get(),
+                slabs.capacity(), spec.maxCapacity(), refusals.sum(), stride);
     }
 
     @Override
