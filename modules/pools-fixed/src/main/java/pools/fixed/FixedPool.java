@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import pools.api.DoubleReleaseException;
 import pools.api.ForeignObjectException;
@@ -39,25 +38,19 @@ import pools.api.spi.PoolEvents;
  * @param <T> the pooled type
  */
 final class FixedPool<T> implements ObjectPool<T> {
-    private static final VarHandle CAPACITY;
     private static final VarHandle CLOSED;
     private static final long MAX_BACKOFF_NANOS = 1_000_000;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            CAPACITY = lookup.findVarHandle(FixedPool.class, "capacity", int.class);
-            CLOSED = lookup.findVarHandle(FixedPool.class, "closed", boolean.class);
+            CLOSED = MethodHandles.lookup().findVarHandle(FixedPool.class, "closed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final String name;
-    private final Supplier<? extends T> factory;
     private final Consumer<? super T> reset;
-    private final int maxCapacity;
-    private final double growthFactor;
     private final long acquireTimeoutNanos;
     private final PoolEvents events;
     private final boolean tracksLeases;
@@ -67,34 +60,25 @@ final class FixedPool<T> implements ObjectPool<T> {
      * thread reads with an acquire load, so the reset's writes happen-before the next use.
      */
     private final MpmcAtomicArrayQueue<Slot<T>> queue;
-    /** Also the growth lock: held only while adding slots, never while the factory runs. */
+    /** Every object's slot, for release; written under its own monitor (growth adds, close clears). */
     private final SlotTable<T> table;
+    /** Creates objects and keeps the capacity. */
+    private final Growth<T> growth;
     /** Magazines and counters; see {@link Stripes} and {@link Stripe} for their ordering. */
     private final Stripes stripes;
-    /**
-     * Objects created and still owned, including ones being created. Reserved by CAS before the
-     * factory runs (so it never passes the max), given back by getAndAdd; read volatile.
-     */
-    private volatile int capacity;
     /** Set once by close (CAS); read volatile at the start of every operation. */
     private volatile boolean closed;
 
     FixedPool(ObjectPoolSpec<T> spec, PoolContext context) {
         this.name = spec.name();
-        this.factory = spec.factory();
         this.reset = spec.reset();
-        this.maxCapacity = spec.maxCapacity();
-        this.growthFactor = spec.growthFactor();
         this.acquireTimeoutNanos = saturatedNanos(spec.acquireTimeout());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
-        this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, maxCapacity));
+        this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, spec.maxCapacity()));
         this.table = new SlotTable<>(spec.initialCapacity());
         this.stripes = new Stripes();
-        for (int i = 0; i < spec.initialCapacity(); i++) {
-            queue.offer(addSlot());
-        }
-        CAPACITY.setVolatile(this, spec.initialCapacity());
+        this.growth = new Growth<>(spec, events, queue, table);
     }
 
     @Override
@@ -146,7 +130,7 @@ final class FixedPool<T> implements ObjectPool<T> {
             reset.accept(object);
         } catch (RuntimeException | Error e) {
             slot.drop();
-            CAPACITY.getAndAdd(this, -1);
+            growth.dropped(1);
             throw e;
         }
         if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
@@ -158,7 +142,7 @@ final class FixedPool<T> implements ObjectPool<T> {
     public PoolStats stats() {
         Stripes.Totals totals = stripes.totals();
         return new PoolStats(name, totals.hits(), totals.misses(), totals.freed(), totals.peakInUse(),
-                capacity, maxCapacity, totals.refusals(), 0);
+                growth.capacity(), growth.maxCapacity(), totals.refusals(), 0);
     }
 
     @Override
@@ -175,7 +159,7 @@ final class FixedPool<T> implements ObjectPool<T> {
             slot.drop();
             dropped++;
         }
-        CAPACITY.getAndAdd(this, -dropped);
+        growth.dropped(dropped);
         synchronized (table) {
             table.clear();
         }
@@ -205,7 +189,7 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (slot != null) {
             return handOut(stripe, slot, true);
         }
-        slot = grow();
+        slot = growth.grow();
         return slot == null ? null : handOut(stripe, slot, false);
     }
 
@@ -223,14 +207,14 @@ final class FixedPool<T> implements ObjectPool<T> {
             }
         }
         refuse(stripe);
-        throw new PoolExhaustedException("pool '" + name + "' is exhausted: all " + capacity + " objects (maxCapacity "
-                + maxCapacity + ") are in use" + (timeoutNanos > 0 ? " and none came back within "
+        throw new PoolExhaustedException("pool '" + name + "' is exhausted: all " + growth.capacity() + " objects (maxCapacity "
+                + growth.maxCapacity() + ") are in use" + (timeoutNanos > 0 ? " and none came back within "
                 + Duration.ofNanos(timeoutNanos) : "") + "; release objects sooner, raise maxCapacity, or wait with acquire(Duration)");
     }
 
     private void refuse(Stripe stripe) {
         stripes.countRefusal(stripe);
-        events.exhausted(name, capacity);
+        events.exhausted(name, growth.capacity());
     }
 
     /** The slot of {@code object}: the caller's last acquired one if it matches, else from the table; null if none. */
@@ -253,61 +237,6 @@ final class FixedPool<T> implements ObjectPool<T> {
             events.acquired(name, slot.object);
         }
         return slot.object;
-    }
-
-    /**
-     * Grows by the growth factor (at least one object, at most to the max) and returns one new
-     * slot for the caller, or null at max. The factory runs outside any lock. A fault creating the
-     * caller's object fails the acquire and changes nothing; a fault pre-creating the extra
-     * objects only ends this growth step early (the next step meets it again and reports it).
-     */
-    private Slot<T> grow() {
-        int from;
-        int to;
-        do {
-            from = capacity;
-            if (from >= maxCapacity) {
-                return null;
-            }
-            to = (int) Math.min(maxCapacity, Math.max(from + 1L, (long) Math.ceil(from * growthFactor)));
-        } while (!CAPACITY.compareAndSet(this, from, to));
-        int made = 0;
-        Slot<T> mine = null;
-        try {
-            mine = addSlot();
-            made = 1;
-            while (made < to - from) {
-                queue.offer(addSlot());
-                made++;
-            }
-        } catch (RuntimeException e) {
-            if (mine == null) {
-                throw e;
-            }
-        } finally {
-            CAPACITY.getAndAdd(this, made - (to - from));
-            if (made > 0) {
-                events.grown(name, from, from + made);
-            }
-        }
-        return mine;
-    }
-
-    /** Creates an object and registers its free slot. */
-    private Slot<T> addSlot() {
-        Slot<T> slot = new Slot<>(create(), Slot.FREE);
-        synchronized (table) {
-            table.add(slot);
-        }
-        return slot;
-    }
-
-    private T create() {
-        T object = factory.get();
-        if (object == null) {
-            throw new NullPointerException("pool '" + name + "': the factory returned null; it must return a new object");
-        }
-        return object;
     }
 
     private void requireOpen() {
