@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.ArenaKind;
@@ -101,9 +102,25 @@ class ArenaStressTest {
                 if (shared) {
                     List<MemorySegment> theirs = new ArrayList<>();
                     long helperPattern = ~pattern;
-                    Thread helper = Thread.ofVirtual().start(() -> fill(arena, theirs, helperPattern, 6));
-                    fill(arena, mine, pattern, 6);
-                    helper.join();
+                    AtomicReference<Throwable> helperFailure = new AtomicReference<>();
+                    Thread helper = Thread.ofVirtual().start(() -> {
+                        try {
+                            fill(arena, theirs, helperPattern, 6);
+                        } catch (BudgetExceededException e) {
+                            refusals.incrementAndGet();
+                        } catch (Throwable e) {
+                            helperFailure.set(e);
+                        }
+                    });
+                    try {
+                        fill(arena, mine, pattern, 6);
+                    } finally {
+                        // The arena closes when this block ends: the helper must be done with it first.
+                        helper.join();
+                    }
+                    if (helperFailure.get() != null) {
+                        throw new AssertionError("the helper thread sharing the arena failed", helperFailure.get());
+                    }
                     verify(theirs, helperPattern);
                 }
             } catch (BudgetExceededException e) {
