@@ -1,6 +1,5 @@
 package pools.arena;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import pools.api.ArenaKind;
 import pools.api.PoolClosedException;
@@ -33,17 +32,13 @@ final class PooledArena implements ScopedArena {
 
     private volatile int generation;
     private boolean open;
-    private boolean shared;
     /** The acquiring thread of a confined arena; null when shared or pooled. */
     private Thread owner;
     private ScopedArena lease;
     /** The lease of shared acquisitions in the unchecked mode, made once and reused. */
     private ArenaLease sharedFace;
-    /** The acquisition's FFM scope: from acquire in checked modes, lazily for oversize otherwise. */
-    private Arena scope;
-    /** Budget bytes reserved for memory allocated in {@link #scope}, and how many are used. */
-    private long scopeReserved;
-    private long scopeUsed;
+    /** The acquisition's FFM scope: opened by acquire in checked modes, for oversize only otherwise. */
+    private final AcquisitionScope scope;
 
     /**
      * The block being bumped through, and absolute addresses in it: its start, the next free
@@ -72,15 +67,15 @@ final class PooledArena implements ScopedArena {
         this.safety = safety;
         this.homeClass = homeClass;
         this.held = new HeldPages(pages);
+        this.scope = new AcquisitionScope(manager, pages, pages.pageSize(homeClass), this);
     }
 
     /** Opens the arena for one acquisition; returns what the host holds. */
     ScopedArena open(boolean sharedAcquisition) {
-        shared = sharedAcquisition;
         owner = sharedAcquisition ? null : Thread.currentThread();
         open = true;
         if (safety.checked()) {
-            scope = sharedAcquisition ? Arena.ofShared() : Arena.ofConfined();
+            scope.open(sharedAcquisition);
             int nextGeneration = generation + 1;
             generation = nextGeneration;
             lease = ArenaLease.of(this, nextGeneration, sharedAcquisition);
@@ -261,12 +256,12 @@ final class PooledArena implements ScopedArena {
         int sizeClass = padded < 0 ? -1
                 : padded <= pages.pageSize(homeClass) ? homeClass : pages.classFor(padded);
         if (sizeClass < 0 || safety == Safety.PER_ALLOCATION) {
-            use(allocateInScope(byteSize, byteAlignment, sizeClass < 0), false);
+            use(scope.allocate(byteSize, byteAlignment, sizeClass < 0, owner == null), false);
             return base;
         }
         Page page = held.take(sizeClass, this);
         boolean rescoped = safety == Safety.RESCOPED;
-        use(rescoped ? page.memory.reinterpret(scope, null) : page.memory, rescoped);
+        use(rescoped ? page.memory.reinterpret(scope.arena(), null) : page.memory, rescoped);
         return (base + byteAlignment - 1) & -byteAlignment;
     }
 
@@ -279,25 +274,6 @@ final class PooledArena implements ScopedArena {
         zeroSlices = zero;
     }
 
-    /** A block of its own in the acquisition's scope, reserved against the budget a page at a time. */
-    private MemorySegment allocateInScope(long byteSize, long byteAlignment, boolean oversize) {
-        long charge = byteSize + (byteAlignment > 16 ? byteAlignment - 1 : 0);
-        if (charge > scopeReserved - scopeUsed) {
-            long quantum = oversize ? charge : Math.max(charge, pages.pageSize(homeClass));
-            pages.reserve(quantum, this);
-            scopeReserved += quantum;
-        }
-        if (scope == null) {
-            scope = shared ? Arena.ofShared() : Arena.ofConfined();
-        }
-        MemorySegment memory = scope.allocate(byteSize, byteAlignment);
-        scopeUsed += charge;
-        if (oversize) {
-            manager.countOversize();
-        }
-        return memory;
-    }
-
     /** Ends the acquisition: the scope first (so stale segments throw), then the pages (kept, or back to the pool). */
     private void reset() {
         open = false;
@@ -306,15 +282,7 @@ final class PooledArena implements ScopedArena {
         }
         owner = null;
         lease = null;
-        if (scope != null) {
-            scope.close();
-            scope = null;
-        }
-        if (scopeReserved > 0) {
-            pages.release(scopeReserved);
-            scopeReserved = 0;
-            scopeUsed = 0;
-        }
+        scope.end();
         held.endAcquisition();
         current = null;
         base = 0;

@@ -1,0 +1,82 @@
+package pools.arena;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The FFM scope of one acquisition of a {@link PooledArena}, and the budget bytes reserved for
+ * what is allocated in it. The checked modes open it with the acquisition (pages are re-scoped to
+ * it, or every allocation is made in it); the unchecked mode opens it only for an oversize
+ * request, so that its acquire and close touch nothing here but {@link #end()}'s two checks. Ending the acquisition closes it, so segments allocated in it fail their next access,
+ * and gives its reservation back.
+ *
+ * <p>Threading: owned by its arena and touched only where the arena's own fields are (the
+ * acquiring thread, or under the arena's monitor when shared).
+ */
+final class AcquisitionScope {
+    private final PooledArenaManager manager;
+    private final PagePool pages;
+    /** What is reserved at least when a non-oversize block needs more: the arena's home page size. */
+    private final long reserveQuantum;
+    /** Named in the budget's refusal: the arena this scope belongs to. */
+    private final Object requester;
+
+    /** The acquisition's FFM scope, or null when none is open. */
+    private Arena scope;
+    /** Budget bytes reserved for memory allocated in {@link #scope}, and how many are used. */
+    private long reserved;
+    private long used;
+
+    AcquisitionScope(PooledArenaManager manager, PagePool pages, long reserveQuantum, Object requester) {
+        this.manager = manager;
+        this.pages = pages;
+        this.reserveQuantum = reserveQuantum;
+        this.requester = requester;
+    }
+
+    /** Opens the scope as the acquisition begins (the checked modes). */
+    void open(boolean shared) {
+        scope = newScope(shared);
+    }
+
+    /** The open scope, for re-scoping a page to this acquisition; only after {@link #open}. */
+    Arena arena() {
+        return scope;
+    }
+
+    /** A block of its own in this scope, reserved against the budget a page at a time (oversize: exactly). */
+    MemorySegment allocate(long byteSize, long byteAlignment, boolean oversize, boolean shared) {
+        long charge = byteSize + (byteAlignment > 16 ? byteAlignment - 1 : 0);
+        if (charge > reserved - used) {
+            long quantum = oversize ? charge : Math.max(charge, reserveQuantum);
+            pages.reserve(quantum, requester);
+            reserved += quantum;
+        }
+        if (scope == null) {
+            scope = newScope(shared);
+        }
+        MemorySegment memory = scope.allocate(byteSize, byteAlignment);
+        used += charge;
+        if (oversize) {
+            manager.countOversize();
+        }
+        return memory;
+    }
+
+    /** Ends the acquisition: closes the scope (stale segments now throw) and gives back its reservation. */
+    void end() {
+        if (scope != null) {
+            scope.close();
+            scope = null;
+        }
+        if (reserved > 0) {
+            pages.release(reserved);
+            reserved = 0;
+            used = 0;
+        }
+    }
+
+    private static Arena newScope(boolean shared) {
+        return shared ? Arena.ofShared() : Arena.ofConfined();
+    }
+}
