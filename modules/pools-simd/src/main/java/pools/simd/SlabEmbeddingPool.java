@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import pools.api.BudgetExceededException;
@@ -60,16 +58,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
      * capacity of the {@link #slabs} they read. Its value is also the miss count.
      */
     private final AtomicInteger fresh = new AtomicInteger();
-    /** Held blocks: incremented by acquire, decremented by release (atomic, exact at every moment). */
-    private final AtomicLong inUse = new AtomicLong();
-    /** Max of {@link #inUse}, raised by acquirers with a CAS only when they exceed it. */
-    private final AtomicLong peak = new AtomicLong();
-    /**
-     * Striped counters: added to by any thread, summed by stats (exact when quiescent). Hits are
-     * not counted but derived (acquisitions = in use + freed = hits + misses), one atomic less.
-     */
-    private final LongAdder freed = new LongAdder();
-    private final LongAdder refusals = new LongAdder();
+    private final LeaseCounters counters = new LeaseCounters();
 
     SlabEmbeddingPool(EmbeddingPoolSpec spec, PoolContext context) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -120,7 +109,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             try {
                 embedding = take(true);
             } catch (BudgetExceededException e) {
-                refusals.increment();
+                counters.refused();
                 throw e;
             }
             if (embedding != null) {
@@ -140,7 +129,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     public Optional<Embedding> tryAcquire() {
         PooledEmbedding embedding = take(false);
         if (embedding == null) {
-            refusals.increment();
+            counters.refused();
             context.events().exhausted(name(), slabs.capacity());
         }
         return Optional.ofNullable(embedding);
@@ -159,8 +148,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
                     + " drop your reference after release");
         }
         pooled.zero();
-        freed.increment();
-        inUse.decrementAndGet();
+        counters.released();
         if (tracksLeases) {
             context.events().released(name(), pooled);
         }
@@ -182,14 +170,8 @@ final class SlabEmbeddingPool implements EmbeddingPool {
 
     @Override
     public PoolStats stats() {
-        // Exact when quiescent. Under concurrency the three reads are not one snapshot: a miss
-        // whose cursor CAS was read but whose in-use increment was not yet would make hits read
-        // one low, so a reading that would be negative is clamped to zero.
         long misses = fresh.get();
-        long held = inUse.get();
-        long released = freed.sum();
-        return new PoolStats(name(), Math.max(0, held + released - misses), misses, released, peak.get(),
-                slabs.capacity(), spec.maxCapacity(), refusals.sum(), stride);
+        return counters.stats(name(), misses, slabs.capacity(), spec.maxCapacity(), stride);
     }
 
     @Override
@@ -239,10 +221,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
 
     private PooledEmbedding leased(PooledEmbedding embedding) {
         embedding.lease();
-        long held = inUse.incrementAndGet();
-        if (held > peak.get()) {
-            peak.accumulateAndGet(held, Math::max);
-        }
+        counters.leased();
         if (tracksLeases) {
             context.events().acquired(name(), embedding);
         }
@@ -297,7 +276,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     }
 
     private PoolExhaustedException refuse() {
-        refusals.increment();
+        counters.refused();
         long capacity = slabs.capacity();
         context.events().exhausted(name(), capacity);
         return new PoolExhaustedException("embedding pool '" + name() + "' has all " + capacity

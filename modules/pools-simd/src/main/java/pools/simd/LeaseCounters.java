@@ -1,0 +1,50 @@
+package pools.simd;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import pools.api.PoolStats;
+
+/**
+ * The counters behind a {@link SlabEmbeddingPool}'s {@link PoolStats}: blocks held, their peak,
+ * releases and refusals. Misses are not counted here: each miss claims the pool's next unused
+ * block, so the pool's fresh cursor is the miss count. Hits are not counted either but derived
+ * (acquisitions = held + freed = hits + misses), one atomic less on the hot path.
+ */
+final class LeaseCounters {
+    /** Held blocks: incremented by acquire, decremented by release (atomic, exact at every moment). */
+    private final AtomicLong inUse = new AtomicLong();
+    /** Max of {@link #inUse}, raised by acquirers with a CAS only when they exceed it. */
+    private final AtomicLong peak = new AtomicLong();
+    /** Striped: added to by any thread, summed by {@link #stats} (exact when quiescent). */
+    private final LongAdder freed = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
+
+    void leased() {
+        long held = inUse.incrementAndGet();
+        if (held > peak.get()) {
+            peak.accumulateAndGet(held, Math::max);
+        }
+    }
+
+    void released() {
+        freed.increment();
+        inUse.decrementAndGet();
+    }
+
+    void refused() {
+        refusals.increment();
+    }
+
+    /**
+     * Exact when quiescent. {@code misses} must be read before this call: under concurrency the
+     * reads are not one snapshot, and a miss whose cursor CAS was read but whose in-use increment
+     * was not yet would make hits read one low, so a reading that would be negative is clamped to
+     * zero.
+     */
+    PoolStats stats(String name, long misses, long capacity, long maxCapacity, long blockBytes) {
+        long held = inUse.get();
+        long released = freed.sum();
+        return new PoolStats(name, Math.max(0, held + released - misses), misses, released, peak.get(),
+                capacity, maxCapacity, refusals.sum(), blockBytes);
+    }
+}
