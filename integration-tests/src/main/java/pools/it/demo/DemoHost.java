@@ -163,7 +163,7 @@ public final class DemoHost {
 
     private static double seconds(String[] args) {
         if (args.length == 0) {
-            return 5;
+            return 10;
         }
         if (args.length == 2 && args[0].equals("--seconds")) {
             try {
