@@ -9,7 +9,7 @@ import pools.api.PoolStats;
 
 /**
  * The demo host (the README's run command): plays the Agrama query hot path ({@link QueryWorkload})
- * for {@code --seconds N} (default 5), in alternate batches on pooled memory and with {@code new}
+ * for {@code --seconds N} (default 10), in alternate batches on pooled memory and with {@code new}
  * everywhere (after checking that both give the same answers), with a progress line each
  * second (the second half measured, the first warms the JIT up), then prints the system's JSON report between {@value #REPORT_BEGIN} and {@value #REPORT_END}
  * followed by a summary: queries per second, hit rate, and heap bytes allocated per query in
