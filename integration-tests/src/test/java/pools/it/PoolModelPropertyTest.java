@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import pools.api.Embedding;
 import pools.api.EmbeddingPool;
 import pools.api.EmbeddingPoolSpec;
@@ -22,29 +18,36 @@ import pools.api.PoolConfig;
 /**
  * Random sequences of acquire / tryAcquire / release / double release / foreign release against
  * {@link PoolModel}, for a host object pool and for the embedding pool, each built through the
- * facade from whatever providers ServiceLoader finds. jqwik prints the seed and the shrunk
- * sequence of any failure; rerun one with {@code @Property(seed = "...")}.
+ * facade from whatever providers ServiceLoader finds. A failure names its seed and its steps
+ * ({@link SeededSequences}).
  */
 class PoolModelPropertyTest {
     private static final int MAX = 5;
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(16)
             .embeddingDimension(40).maxEmbeddingsPerPool(MAX).initialPoolCapacity(1).build();
 
-    @Provide
-    Arbitrary<List<PoolModel.Op>> operations() {
-        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1000);
-        @SuppressWarnings("unchecked")
-        Arbitrary<PoolModel.Op> op = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(new PoolModel.Acquire())),
-                Tuple.of(2, Arbitraries.just(new PoolModel.TryAcquire())),
-                Tuple.of(6, pick.map(PoolModel.Release::new)),
-                Tuple.of(1, pick.map(PoolModel.DoubleRelease::new)),
-                Tuple.of(1, Arbitraries.just(new PoolModel.ForeignRelease())));
-        return op.list().ofMinSize(1).ofMaxSize(80);
+    /** One random step: acquires and releases most often, misuse now and then. */
+    static PoolModel.Op step(SplittableRandom random) {
+        return switch (SeededSequences.weighted(random, 6, 2, 6, 1, 1)) {
+            case 0 -> new PoolModel.Acquire();
+            case 1 -> new PoolModel.TryAcquire();
+            case 2 -> new PoolModel.Release(random.nextInt(1000));
+            case 3 -> new PoolModel.DoubleRelease(random.nextInt(1000));
+            default -> new PoolModel.ForeignRelease();
+        };
     }
 
-    @Property(tries = 150)
-    void aHostObjectPoolFollowsTheModel(@ForAll("operations") List<PoolModel.Op> ops) {
+    @Test
+    void aHostObjectPoolFollowsTheModel() {
+        SeededSequences.forEachSequence(150, 80, PoolModelPropertyTest::step, PoolModelPropertyTest::runOnAHostPool);
+    }
+
+    @Test
+    void theEmbeddingPoolFollowsTheModelAndZeroesOnRelease() {
+        SeededSequences.forEachSequence(100, 80, PoolModelPropertyTest::step, PoolModelPropertyTest::runOnTheEmbeddingPool);
+    }
+
+    private static void runOnAHostPool(List<PoolModel.Op> ops) {
         try (MemoryPoolSystem system = MemoryPoolSystem.create(CONFIG)) {
             ObjectPool<StringBuilder> pool = system.createPool(ObjectPoolSpec.builder("builders", StringBuilder::new)
                     .reset(b -> b.setLength(0)).initialCapacity(1).maxCapacity(MAX).growthFactor(2.0).build());
@@ -57,8 +60,7 @@ class PoolModelPropertyTest {
         }
     }
 
-    @Property(tries = 100)
-    void theEmbeddingPoolFollowsTheModelAndZeroesOnRelease(@ForAll("operations") List<PoolModel.Op> ops) {
+    private static void runOnTheEmbeddingPool(List<PoolModel.Op> ops) {
         try (MemoryPoolSystem system = MemoryPoolSystem.create(CONFIG)) {
             EmbeddingPool pool = system.embeddingPool();
             EmbeddingPool other = system.createEmbeddingPool(new EmbeddingPoolSpec("other", 40, 64, 1, 1, 2.0));
