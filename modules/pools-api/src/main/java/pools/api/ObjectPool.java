@@ -14,6 +14,23 @@ import java.util.Optional;
  * handed out throws {@link ForeignObjectException}, and any use after {@link #close()} throws
  * {@link PoolClosedException}.
  *
+ * <p>Linearizable: every call takes effect at one instant between its start and its return, as
+ * if the calls ran one at a time. In particular {@code tryAcquire} and a zero-wait
+ * {@code acquire} come back empty only if, at one instant during the call, every object the pool
+ * may own (its max capacity) was held by callers: never while the pool is growing, nor while an
+ * object sits free in another thread's cache. A call racing {@link #close()} either completes as
+ * if it ran before the close or throws {@link PoolClosedException}; nothing is created and
+ * nothing is handed out after the close took effect. (Model-checked with Lincheck against a
+ * sequential model; see docs/reliability.md.)
+ *
+ * <p>Waiting: an {@code acquire} with a timeout at max capacity parks until a release wakes it,
+ * and waiters are served in arrival order; an acquire that finds an object free takes it without
+ * queueing behind them. An interrupt ends the wait with {@link AcquireInterruptedException}, the
+ * interrupt status kept.
+ *
+ * <p>Memory effects: everything a thread did to an object before releasing it, and the reset
+ * action, happen-before the next acquire that returns that object.
+ *
  * <p>Faults in the spec's actions leave the pool consistent. A factory that throws (or returns
  * null, reported as {@link NullPointerException}) fails that {@code acquire} with its exception
  * and changes no counter; the next acquire tries again. A reset action that throws fails that
@@ -34,31 +51,52 @@ public interface ObjectPool<T> extends AutoCloseable {
      * not at all). Never returns null.
      *
      * @throws PoolExhaustedException if nothing became free in time
+     * @throws AcquireInterruptedException if the thread was interrupted while waiting
+     * @throws PoolClosedException if the pool is closed, or was closed while the call waited
      */
     T acquire();
 
     /**
-     * As {@link #acquire()}, waiting up to {@code timeout} instead of the spec's timeout.
+     * As {@link #acquire()}, waiting up to {@code timeout} instead of the spec's timeout. Zero
+     * does not wait; a timeout beyond what {@link System#nanoTime()} can count (about 292 years)
+     * waits for ever.
      *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
      * @throws PoolExhaustedException if nothing became free in time
+     * @throws AcquireInterruptedException if the thread was interrupted while waiting
+     * @throws PoolClosedException if the pool is closed, or was closed while the call waited
      */
     T acquire(Duration timeout);
 
-    /** Takes a free object if one is free or can be created now; empty otherwise. Never waits. */
+    /**
+     * Takes a free object if one is free or can be created now; empty otherwise (counted as a
+     * refusal). Never waits.
+     *
+     * @throws PoolClosedException if the pool is closed
+     */
     Optional<T> tryAcquire();
 
     /**
      * Resets {@code object} and gives it back. After this call the caller must not touch it.
      *
+     * @throws NullPointerException if {@code object} is null
      * @throws DoubleReleaseException if the object is already free in this pool
      * @throws ForeignObjectException if this pool never handed the object out
+     * @throws PoolClosedException if the pool is closed
      */
     void release(T object);
 
-    /** A snapshot of the counters; exact when no thread is acquiring or releasing. */
+    /**
+     * A snapshot of the counters: exact when no thread is acquiring or releasing, and keeping
+     * {@link PoolStats}' invariants at every moment.
+     */
     PoolStats stats();
 
-    /** Drops every free object. Objects still held are simply forgotten. Idempotent. */
+    /**
+     * Drops every free object, wakes every waiter (each then throws {@link PoolClosedException}),
+     * and refuses every later call. Objects still held are simply forgotten. Idempotent.
+     */
     @Override
     void close();
 }

@@ -1,24 +1,40 @@
 package pools.api;
 
 /**
- * A snapshot of one pool's counters, with the seed's derived rates. Every acquisition is a hit
- * (served from a free object) or a miss (the pool created one), so {@link #allocated()} is their
- * sum; everything derived is computed, never stored, so the figures cannot disagree.
+ * A snapshot of one pool's counters, with the seed's derived rates. Every successful acquisition
+ * is a hit (served from an object that was free) or a miss (the pool created the object for that
+ * acquisition), so {@link #allocated()} is their sum; everything derived is computed, never
+ * stored, so the figures cannot disagree.
+ *
+ * <p>Counting is per object, never per growth step: a growth step that creates 4 objects for one
+ * acquisition counts 1 miss and 4 {@code created}, and the 3 pre-created objects count as hits
+ * when they are acquired.
+ *
+ * <p>Every snapshot, taken under any concurrency, keeps these invariants: every counter is 0 or
+ * more; {@code freed <= allocated}; {@code 0 <= inUse <= peakInUse <= maxCapacity};
+ * {@code inUse <= capacity <= maxCapacity}. The counters are exact when no thread is acquiring or
+ * releasing; under concurrency a snapshot may lag operations in flight, and {@code peakInUse}
+ * may miss a peak that lasted only while other threads' counts were in flight.
  *
  * @param name           the pool's name
- * @param hits           acquisitions served by an object that was free in the pool
- * @param misses         acquisitions that made the pool create an object
- * @param freed          releases
+ * @param hits           successful acquisitions served by an object that was free in the pool
+ * @param misses         successful acquisitions for which the pool created the object
+ * @param created        objects the pool created (for itself or for an acquisition), kept or since dropped
+ * @param freed          successful releases (an object given back, whether or not its reset then failed)
  * @param peakInUse      the most objects held by callers at any one time
- * @param capacity       objects the pool has created and still owns (free or in use)
- * @param maxCapacity    the most objects the pool may create
- * @param refusals       acquisitions that failed because the pool was exhausted
+ * @param capacity       objects the pool has created and still owns (free or in use), counting
+ *                       those an acquisition is creating now
+ * @param maxCapacity    the most objects the pool may own at once
+ * @param refusals       calls that returned no object because the pool was exhausted: an empty
+ *                       {@code tryAcquire}, or an {@code acquire} that timed out, was interrupted
+ *                       while waiting, or met a budget refusal
  * @param bytesPerObject off-heap bytes per object where the pool knows them exactly, else 0
  */
 public record PoolStats(
         String name,
         long hits,
         long misses,
+        long created,
         long freed,
         long peakInUse,
         long capacity,

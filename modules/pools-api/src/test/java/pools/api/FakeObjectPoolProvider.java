@@ -111,7 +111,7 @@ final class FakeObjectPoolProvider implements ObjectPoolProvider {
 
         @Override
         public synchronized PoolStats stats() {
-            return new PoolStats(spec.name(), hits, misses, freed, 0, misses, spec.maxCapacity(), 0, 0);
+            return new PoolStats(spec.name(), hits, misses, misses, freed, 0, misses, spec.maxCapacity(), 0, 0);
         }
 
         @Override

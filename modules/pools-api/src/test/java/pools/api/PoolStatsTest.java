@@ -8,7 +8,7 @@ class PoolStatsTest {
 
     @Test
     void derivedFiguresFollowTheCounters() {
-        PoolStats s = new PoolStats("p", 30, 10, 25, 18, 20, 100, 2, 64);
+        PoolStats s = new PoolStats("p", 30, 10, 20, 25, 18, 20, 100, 2, 64);
         assertEquals(40, s.allocated());
         assertEquals(15, s.inUse());
         assertEquals(5, s.free());
@@ -20,7 +20,7 @@ class PoolStatsTest {
 
     @Test
     void ratesOfAnUnusedPoolAreZeroNotNaN() {
-        PoolStats s = new PoolStats("p", 0, 0, 0, 0, 0, 10, 0, 0);
+        PoolStats s = new PoolStats("p", 0, 0, 0, 0, 0, 0, 10, 0, 0);
         assertEquals(0.0, s.utilizationRate());
         assertEquals(0.0, s.efficiencyRate());
         assertEquals(0.0, s.hitRate());
