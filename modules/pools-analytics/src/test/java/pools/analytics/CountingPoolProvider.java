@@ -127,7 +127,7 @@ final class CountingPoolProvider implements ObjectPoolProvider {
 
         @Override
         public synchronized PoolStats stats() {
-            return new PoolStats(spec.name(), hits, misses, freed, peak, capacity, spec.maxCapacity(), refusals, 0);
+            return new PoolStats(spec.name(), hits, misses, misses, freed, peak, capacity, spec.maxCapacity(), refusals, 0);
         }
 
         @Override

@@ -54,7 +54,7 @@ class JsonReportTest {
         StackTraceElement frame = new StackTraceElement("a.B", "c", "B.java", 7);
         PoolAnalytics snapshot = new PoolAnalytics(Instant.ofEpochSecond(1_700_000_000, 123_000_000), config,
                 Map.of(Capability.OBJECT_POOLS, "fixed", Capability.ANALYTICS, "analytics"),
-                List.of(new PoolStats("a", 10, 3, 12, 4, 3, 8, 2, 64), new PoolStats("b \"q\"", 0, 0, 0, 0, 0, 1, 0, 0)),
+                List.of(new PoolStats("a", 10, 3, 3, 12, 4, 3, 8, 2, 64), new PoolStats("b \"q\"", 0, 0, 0, 0, 0, 0, 1, 0, 0)),
                 new ArenaStats(1, 2, 3, 4, 5, 6, 7), new BudgetStats(1000, 400, 600, 9),
                 List.of(new LeakReport("a", "x@1", 42, "main", List.of(frame))));
         String report = new PoolAnalyticsProvider().create(config).toJson(snapshot);

@@ -3,10 +3,11 @@ package pools.fixed;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
+import pools.api.AcquireInterruptedException;
 import pools.api.DoubleReleaseException;
 import pools.api.ForeignObjectException;
 import pools.api.ObjectPool;
@@ -16,6 +17,7 @@ import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
 import pools.api.spi.PoolContext;
 import pools.api.spi.PoolEvents;
+import pools.api.spi.WaitQueue;
 
 /**
  * A bounded, lock-free {@link ObjectPool}. Free objects sit in a shared MPMC queue sized to the
@@ -25,21 +27,32 @@ import pools.api.spi.PoolEvents;
  * CAS detects double release; the {@link SlotTable} maps objects to slots for release, and each
  * stripe remembers the slot it acquired last, which most releases need.
  *
- * <p>An acquire looks in its own magazine, then the queue, then steals from any stripe's magazine
- * (so objects cached by an idle or dead thread are never out of reach), then grows; only then
- * does it wait or refuse. A release resets the object and puts it in its own magazine, or in the
- * queue when the magazine is full or the thread has none.
+ * <p>An acquire looks in its own magazine, then the queue. Only if both are empty does it take
+ * the slow path: steal from any stripe's magazine (so objects cached by an idle or dead thread
+ * are never out of reach), else reserve a unit of capacity ({@link Growth}) and create, else
+ * decide that the pool is exhausted. That decision is made at one instant, not from reads spread
+ * over time: the acquisition and release sums are read before the search and again after the
+ * growth check, and only if neither moved (nothing was acquired or released meanwhile) and the
+ * objects counted as held fill the capacity is the pool exhausted; otherwise it searches again.
+ * This is what makes {@code tryAcquire} linearizable (model-checked with Lincheck).
  *
- * <p>Where the contract is weaker than {@link ObjectPool} suggests: a waiting {@code acquire}
- * polls with exponential back-off (1 µs up to 1 ms) rather than being woken by the release, and
- * {@code peakInUse} is exact for one thread but under concurrency may miss a peak that lasted
- * only while other threads' counts were in flight (it is never below the current in-use count).
+ * <p>A release resets the object, puts it in its own magazine (or the queue when the magazine is
+ * full or the thread has none), counts itself, and wakes the first waiter if any
+ * ({@link WaitQueue}): waiters park until a release, they do not poll.
+ *
+ * <p>Where the contract is weaker than {@link ObjectPool} suggests: under unbroken contention at
+ * the max capacity, where objects keep moving between other threads' magazines, an acquire that
+ * finds nothing gives up after {@link #MAX_UNSTABLE_SEARCHES} such searches rather than spin on (a refusal while
+ * objects were in flight; a waiting acquire then waits in line). {@code peakInUse} is exact for
+ * one thread but under concurrency may miss a peak that lasted only while other threads' counts
+ * were in flight (it is never below the current in-use count).
  *
  * @param <T> the pooled type
  */
 final class FixedPool<T> implements ObjectPool<T> {
     private static final VarHandle CLOSED;
-    private static final long MAX_BACKOFF_NANOS = 1_000_000;
+    /** Searches that saw the pool full but objects moving, before the slow path refuses (see the class comment). */
+    private static final int MAX_UNSTABLE_SEARCHES = 64;
 
     static {
         try {
@@ -66,6 +79,8 @@ final class FixedPool<T> implements ObjectPool<T> {
     private final Growth<T> growth;
     /** Magazines and counters; see {@link Stripes} and {@link Stripe} for their ordering. */
     private final Stripes stripes;
+    /** Threads waiting for a release; signalled by every release that finds one. */
+    private final WaitQueue waiters;
     /** Set once by close (CAS); read volatile at the start of every operation. */
     private volatile boolean closed;
 
@@ -77,8 +92,9 @@ final class FixedPool<T> implements ObjectPool<T> {
         this.tracksLeases = context.tracksLeases();
         this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, spec.maxCapacity()));
         this.table = new SlotTable<>(spec.initialCapacity());
-        this.stripes = new Stripes();
         this.growth = new Growth<>(spec, events, queue, table);
+        this.stripes = new Stripes(growth::capacity);
+        this.waiters = new WaitQueue("pool '" + name + "'");
     }
 
     @Override
@@ -93,7 +109,8 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     @Override
     public T acquire(Duration timeout) {
-        if (timeout == null || timeout.isNegative()) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
             throw new IllegalArgumentException("pool '" + name + "': timeout must be zero or positive, was " + timeout);
         }
         return acquireWithin(saturatedNanos(timeout));
@@ -111,18 +128,22 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     @Override
     public void release(T object) {
+        if (object == null) {
+            throw new NullPointerException("pool '" + name + "': release(null); release the object acquire returned");
+        }
         requireOpen();
         Stripe stripe = stripes.of(Thread.currentThread());
         Slot<T> slot = slotOf(stripe, object);
         if (slot == null) {
+            requireOpen();
             throw new ForeignObjectException("pool '" + name + "' never handed out " + describe(object)
                     + "; release an object only to the pool it was acquired from");
         }
         if (!slot.beginRelease()) {
+            requireOpen();
             throw new DoubleReleaseException("pool '" + name + "': " + describe(object)
                     + " was released twice (it is already free here); release each acquired object exactly once");
         }
-        stripes.countFreed(stripe);
         if (tracksLeases) {
             events.released(name, object);
         }
@@ -130,19 +151,22 @@ final class FixedPool<T> implements ObjectPool<T> {
             reset.accept(object);
         } catch (RuntimeException | Error e) {
             slot.drop();
+            stripes.countReleased(stripe);
             growth.dropped(1);
             throw e;
         }
         if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
             throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
         }
+        stripes.countReleased(stripe);
+        waiters.signalAfterPublishing();
     }
 
     @Override
     public PoolStats stats() {
         Stripes.Totals totals = stripes.totals();
-        return new PoolStats(name, totals.hits(), totals.misses(), totals.freed(), totals.peakInUse(),
-                growth.capacity(), growth.maxCapacity(), totals.refusals(), 0);
+        return new PoolStats(name, totals.hits(), totals.misses(), growth.created(), totals.released(),
+                totals.peakInUse(), growth.capacity(), growth.maxCapacity(), totals.refusals(), 0);
     }
 
     @Override
@@ -150,6 +174,8 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (!CLOSED.compareAndSet(this, false, true)) {
             return;
         }
+        growth.close();
+        waiters.signal();
         int dropped = 0;
         for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
             slot.drop();
@@ -168,7 +194,31 @@ final class FixedPool<T> implements ObjectPool<T> {
     private T acquireWithin(long timeoutNanos) {
         Stripe stripe = openStripe();
         T object = take(stripe);
-        return object != null ? object : await(stripe, timeoutNanos);
+        if (object == null && timeoutNanos > 0) {
+            object = await(stripe, timeoutNanos);
+        }
+        if (object == null) {
+            requireOpen();
+            refuse(stripe);
+            throw new PoolExhaustedException("pool '" + name + "' is exhausted: all " + growth.capacity()
+                    + " objects (maxCapacity " + growth.maxCapacity() + ") are in use" + (timeoutNanos > 0
+                    ? " and none came back within " + Duration.ofNanos(timeoutNanos) : "")
+                    + "; release objects sooner, raise maxCapacity, or wait with acquire(Duration)");
+        }
+        return object;
+    }
+
+    /** Waits in line for a release; null if the time ran out. */
+    private T await(Stripe stripe, long timeoutNanos) {
+        try {
+            return waiters.await(() -> {
+                requireOpen();
+                return take(stripe);
+            }, timeoutNanos);
+        } catch (AcquireInterruptedException e) {
+            refuse(stripe);
+            throw e;
+        }
     }
 
     /** The caller's stripe (null for virtual threads and when every probed stripe is owned), after the closed check. */
@@ -177,39 +227,61 @@ final class FixedPool<T> implements ObjectPool<T> {
         return stripes.of(Thread.currentThread());
     }
 
-    /** A free or new object for the caller, or null if the pool is at max with nothing free. Never waits. */
+    /** A free or new object for the caller, or null if the pool is exhausted. Never waits. */
     private T take(Stripe stripe) {
         Slot<T> slot = stripe == null ? null : stripe.pop();
         if (slot == null) {
             slot = queue.poll();
+        }
+        return slot != null ? handOut(stripe, slot, true) : takeSlow(stripe);
+    }
+
+    /**
+     * Steals, creates, or decides at one instant that the pool is exhausted (see the class
+     * comment): the sums are read acquisitions first, both before the search and after the growth
+     * check; equal sums mean no object was acquired or released in between, so the search saw
+     * every free structure as it was at the growth check. When objects are in flight (a unit of
+     * capacity neither free, nor held, nor being created: another thread is a few instructions
+     * from counting or publishing it, with no user code in between), it searches again, yielding
+     * the processor now and then in case that thread was preempted.
+     */
+    private T takeSlow(Stripe stripe) {
+        int unstable = 0;
+        for (int search = 0; ; search++) {
+            long acquired = stripes.acquiredSum();
+            long released = stripes.releasedSum();
+            Slot<T> slot = search == 0 || stripe == null ? null : stripe.pop();
+            if (slot == null) {
+                slot = queue.poll();
+            }
             if (slot == null) {
                 slot = stripes.steal();
             }
-        }
-        if (slot != null) {
-            return handOut(stripe, slot, true);
-        }
-        slot = growth.grow();
-        return slot == null ? null : handOut(stripe, slot, false);
-    }
-
-    private T await(Stripe stripe, long timeoutNanos) {
-        long deadline = System.nanoTime() + timeoutNanos;
-        long backoff = 1_000;
-        for (long remaining = timeoutNanos; remaining > 0 && !Thread.currentThread().isInterrupted();
-             remaining = deadline - System.nanoTime()) {
-            LockSupport.parkNanos(this, Math.min(backoff, remaining));
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
-            requireOpen();
-            T object = take(stripe);
-            if (object != null) {
-                return object;
+            if (slot != null) {
+                return handOut(stripe, slot, true);
+            }
+            long grant = growth.reserveOrCheckFull(acquired - released);
+            if (grant >= 0) {
+                return created(stripe, grant);
+            }
+            if (grant == Growth.FULL && (acquired == stripes.acquiredSum() && released == stripes.releasedSum()
+                    || ++unstable == MAX_UNSTABLE_SEARCHES)) {
+                return null;
+            }
+            if ((search & 7) == 7) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
             }
         }
-        refuse(stripe);
-        throw new PoolExhaustedException("pool '" + name + "' is exhausted: all " + growth.capacity() + " objects (maxCapacity "
-                + growth.maxCapacity() + ") are in use" + (timeoutNanos > 0 ? " and none came back within "
-                + Duration.ofNanos(timeoutNanos) : "") + "; release objects sooner, raise maxCapacity, or wait with acquire(Duration)");
+    }
+
+    /** Creates the caller's object under {@code grant}, hands it out, then pre-creates the grant's extras. */
+    private T created(Stripe stripe, long grant) {
+        Slot<T> slot = growth.createReserved();
+        T object = handOut(stripe, slot, false);
+        growth.completeGrowth(grant);
+        return object;
     }
 
     private void refuse(Stripe stripe) {

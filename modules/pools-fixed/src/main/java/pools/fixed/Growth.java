@@ -1,29 +1,35 @@
 package pools.fixed;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import pools.api.ObjectPoolSpec;
+import pools.api.PoolClosedException;
+import pools.api.spi.GrowthStep;
 import pools.api.spi.PoolEvents;
 
 /**
- * Creates a {@link FixedPool}'s objects and keeps its capacity: the objects created and still
- * owned. Capacity is reserved by CAS before the factory runs, so it never passes the max and the
- * factory runs outside any lock; only registering a new slot in the {@link SlotTable} locks.
+ * Creates a {@link FixedPool}'s objects and keeps its capacity. Capacity counts three kinds of
+ * units: objects created and owned, objects acquisitions are creating for themselves now
+ * ({@link #creating}), and objects reserved for pre-creation but not yet made
+ * ({@link #pendingExtras}). Every change happens under this object's monitor, which no one holds
+ * while a factory runs; growth is rare (a miss), so the lock costs the hot path nothing.
+ *
+ * <p>Why pre-creation is only a pending reservation until its object exists: an acquisition that
+ * finds nothing free while another thread pre-creates must not be refused (a pool below its max
+ * that has nothing free creates), and must not wait on someone else's factory either. So it takes
+ * a pending unit over and creates its own object; the pre-creating thread, whose object is then
+ * one too many, drops it. A pre-created object claims its unit only once made, and is published
+ * to the free queue right after, with no user code in between.
  *
  * @param <T> the pooled type
  */
 final class Growth<T> {
-    private static final VarHandle CAPACITY;
-
-    static {
-        try {
-            CAPACITY = MethodHandles.lookup().findVarHandle(Growth.class, "capacity", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /** {@link #reserveOrCheckFull} found the pool at its max with every unit held. */
+    static final long FULL = -1;
+    /** {@link #reserveOrCheckFull} found nothing to reserve, yet not every unit is held: objects are in flight. */
+    static final long IN_FLIGHT = -2;
+    /** The {@code from} of a grant that took a pending unit over instead of growing. */
+    static final int TAKEN_OVER = -1;
 
     private final String name;
     private final Supplier<? extends T> factory;
@@ -32,13 +38,18 @@ final class Growth<T> {
     private final PoolEvents events;
     /** Where pre-created objects go; the pool's free queue, sized to the max. */
     private final MpmcAtomicArrayQueue<Slot<T>> queue;
-    /** Also the growth lock: held only while adding slots, never while the factory runs. */
+    /** Every object's slot; its own monitor guards adds and clear. */
     private final SlotTable<T> table;
-    /**
-     * Objects created and still owned, including ones being created. Reserved by CAS before the
-     * factory runs, given back by getAndAdd (failed creation, dropped objects); read volatile.
-     */
+    /** Units of every kind (see above). Written under the monitor; volatile for lock-free readers (stats, peak). */
     private volatile int capacity;
+    /** Units reserved for pre-creation that no thread has claimed yet; under the monitor. */
+    private int pendingExtras;
+    /** Units of acquisitions creating their own object now; under the monitor. */
+    private int creating;
+    /** Objects the factory made and the pool kept; under the monitor. */
+    private long created;
+    /** Set by close under the monitor: no unit is reserved or claimed after it. */
+    private boolean closed;
 
     Growth(ObjectPoolSpec<T> spec, PoolEvents events, MpmcAtomicArrayQueue<Slot<T>> queue, SlotTable<T> table) {
         this.name = spec.name();
@@ -49,9 +60,12 @@ final class Growth<T> {
         this.queue = queue;
         this.table = table;
         for (int i = 0; i < spec.initialCapacity(); i++) {
-            queue.offer(addSlot());
+            queue.offer(register(create()));
         }
-        CAPACITY.setVolatile(this, spec.initialCapacity());
+        synchronized (this) {
+            created = spec.initialCapacity();
+            capacity = spec.initialCapacity();
+        }
     }
 
     int capacity() {
@@ -62,52 +76,146 @@ final class Growth<T> {
         return maxCapacity;
     }
 
-    /** Forgets {@code count} objects the pool dropped (a failing reset, or close). */
-    void dropped(int count) {
-        CAPACITY.getAndAdd(this, -count);
+    synchronized long created() {
+        return created;
     }
 
     /**
-     * Grows by the growth factor (at least one object, at most to the max) and returns one new
-     * slot for the caller, or null at max. A fault creating the caller's object fails the acquire
-     * and changes nothing; a fault pre-creating the extra objects only ends this growth step early
-     * (the next step meets it again and reports it).
+     * For an acquisition that found nothing free: reserves a unit for its own object, growing by
+     * the growth factor if below the max (the rest of the step becomes pending pre-creation), or
+     * taking over a pending unit. Returns a grant (0 or more: see {@link #grantedFrom} and
+     * {@link #grantedExtras}), or, when nothing can be reserved, {@link #FULL} if {@code held}
+     * (objects counted as held by the caller's snapshot) plus those being created fill the
+     * capacity, else {@link #IN_FLIGHT}.
+     *
+     * @throws PoolClosedException if the pool is closed
      */
-    Slot<T> grow() {
-        int from;
-        int to;
-        do {
-            from = capacity;
-            if (from >= maxCapacity) {
-                return null;
-            }
-            to = (int) Math.min(maxCapacity, Math.max(from + 1L, (long) Math.ceil(from * growthFactor)));
-        } while (!CAPACITY.compareAndSet(this, from, to));
-        int made = 0;
-        Slot<T> mine = null;
-        try {
-            mine = addSlot();
-            made = 1;
-            while (made < to - from) {
-                queue.offer(addSlot());
-                made++;
-            }
-        } catch (RuntimeException e) {
-            if (mine == null) {
-                throw e;
-            }
-        } finally {
-            CAPACITY.getAndAdd(this, made - (to - from));
-            if (made > 0) {
-                events.grown(name, from, from + made);
-            }
+    synchronized long reserveOrCheckFull(long held) {
+        requireOpen();
+        if (capacity < maxCapacity) {
+            int from = capacity;
+            int to = GrowthStep.next(from, growthFactor, 1, maxCapacity);
+            pendingExtras += to - from - 1;
+            creating++;
+            capacity = to;
+            return grant(from, to - from - 1);
         }
-        return mine;
+        if (pendingExtras > 0) {
+            pendingExtras--;
+            creating++;
+            return grant(TAKEN_OVER, 0);
+        }
+        return held + creating >= capacity ? FULL : IN_FLIGHT;
     }
 
-    /** Creates an object and registers its free slot. */
-    private Slot<T> addSlot() {
-        Slot<T> slot = new Slot<>(create(), Slot.FREE);
+    /** The capacity a grant grew from, or {@link #TAKEN_OVER}. */
+    static int grantedFrom(long grant) {
+        return (int) (grant >>> 32) - 1;
+    }
+
+    /** How many objects the holder of a grant should pre-create after its own. */
+    static int grantedExtras(long grant) {
+        return (int) grant;
+    }
+
+    private static long grant(int from, int extras) {
+        return (long) (from + 1) << 32 | extras;
+    }
+
+    /**
+     * Creates the object a successful {@link #reserveOrCheckFull} reserved for its caller. A fault
+     * (or a null) gives the unit back and fails the acquire with its exception.
+     */
+    Slot<T> createReserved() {
+        T object;
+        try {
+            object = create();
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                creating--;
+                capacity--;
+            }
+            throw e;
+        }
+        Slot<T> slot = register(object);
+        synchronized (this) {
+            creating--;
+            created++;
+        }
+        return slot;
+    }
+
+    /**
+     * After the caller's own object of {@code grant} is made: pre-creates up to the grant's extra
+     * objects into the free queue, each claiming a pending unit once it exists, and reports the
+     * growth. Stops early when no unit is left (others took them over, or close) or when the
+     * factory fails, giving back what it reserved and did not make: the caller's own object is
+     * already made, so its acquire still succeeds, and the next growth step meets the fault again.
+     */
+    void completeGrowth(long grant) {
+        int from = grantedFrom(grant);
+        if (from == TAKEN_OVER) {
+            return;
+        }
+        int extras = grantedExtras(grant);
+        int made = 0;
+        while (made < extras && hasPendingExtras()) {
+            T object;
+            try {
+                object = create();
+            } catch (RuntimeException | Error e) {
+                giveBackPending(extras - made);
+                break;
+            }
+            if (!claimPending()) {
+                break;
+            }
+            queue.offer(register(object));
+            made++;
+        }
+        events.grown(name, from, from + 1 + made);
+    }
+
+    /** Forgets {@code count} objects the pool dropped (a failing reset, or close). */
+    synchronized void dropped(int count) {
+        capacity -= count;
+    }
+
+    /** No unit is reserved or claimed from now on; pending ones are given back. */
+    synchronized void close() {
+        closed = true;
+        capacity -= pendingExtras;
+        pendingExtras = 0;
+    }
+
+    private synchronized boolean hasPendingExtras() {
+        return pendingExtras > 0 && !closed;
+    }
+
+    private synchronized boolean claimPending() {
+        if (pendingExtras == 0 || closed) {
+            return false;
+        }
+        pendingExtras--;
+        created++;
+        return true;
+    }
+
+    private synchronized void giveBackPending(int atMost) {
+        int given = Math.min(atMost, pendingExtras);
+        pendingExtras -= given;
+        capacity -= given;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new PoolClosedException("pool '" + name + "' is closed; acquire from a live pool");
+        }
+    }
+
+    /** Registers a new free slot for {@code object}, for release to find. */
+    private Slot<T> register(T object) {
+        Slot<T> slot = new Slot<>(object, Slot.FREE);
         synchronized (table) {
             table.add(slot);
         }

@@ -52,7 +52,7 @@ abstract class StripeFields extends StripeOwnerPad {
      */
     long acquired;
     long misses;
-    long freed;
+    long released;
     long refusals;
     /**
      * This stripe's in-use count above which the pool may reach a new peak: the pool's peak as
@@ -84,7 +84,7 @@ final class Stripe extends StripeFields {
     private static final VarHandle OWNER;
     private static final VarHandle COUNTER_ACQUIRED;
     private static final VarHandle COUNTER_MISSES;
-    private static final VarHandle COUNTER_FREED;
+    private static final VarHandle COUNTER_RELEASED;
     private static final VarHandle COUNTER_REFUSALS;
     private static final VarHandle ELEMENTS = MethodHandles.arrayElementVarHandle(Slot[].class);
 
@@ -94,7 +94,7 @@ final class Stripe extends StripeFields {
             OWNER = lookup.findVarHandle(StripeOwner.class, "owner", Thread.class);
             COUNTER_ACQUIRED = lookup.findVarHandle(StripeFields.class, "acquired", long.class);
             COUNTER_MISSES = lookup.findVarHandle(StripeFields.class, "misses", long.class);
-            COUNTER_FREED = lookup.findVarHandle(StripeFields.class, "freed", long.class);
+            COUNTER_RELEASED = lookup.findVarHandle(StripeFields.class, "released", long.class);
             COUNTER_REFUSALS = lookup.findVarHandle(StripeFields.class, "refusals", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -162,17 +162,17 @@ final class Stripe extends StripeFields {
         }
     }
 
-    void countFreed() {
-        COUNTER_FREED.setOpaque(this, freed + 1);
+    void countReleased() {
+        COUNTER_RELEASED.setOpaque(this, released + 1);
     }
 
     void countRefusal() {
         COUNTER_REFUSALS.setOpaque(this, refusals + 1);
     }
 
-    /** Owner only: acquisitions minus releases made through this stripe (may be negative). */
+    /** Owner only: acquisitions minus releases counted by this stripe (may be negative). */
     long ownInUse() {
-        return acquired - freed;
+        return acquired - released;
     }
 
     long acquiredOpaque() {
@@ -183,8 +183,8 @@ final class Stripe extends StripeFields {
         return (long) COUNTER_MISSES.getOpaque(this);
     }
 
-    long freedOpaque() {
-        return (long) COUNTER_FREED.getOpaque(this);
+    long releasedOpaque() {
+        return (long) COUNTER_RELEASED.getOpaque(this);
     }
 
     long refusalsOpaque() {

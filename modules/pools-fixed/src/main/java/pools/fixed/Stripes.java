@@ -3,6 +3,7 @@ package pools.fixed;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
  * A pool's fixed set of {@link Stripe}s, sized from the processor count (so the number of
@@ -18,6 +19,14 @@ import java.util.concurrent.atomic.LongAdder;
  * raise the peak. With one thread the rest never changes, so the peak is exact; under concurrency
  * a peak that lasted only while other stripes' counts moved can be missed. {@link #totals()} raises the peak to the
  * current in-use count, so it is never below it.
+ *
+ * <p>Every count is monotonic and is counted after the fact it counts: an acquisition once its
+ * object left the free structures, a release once its object is back in one. Sums read every
+ * acquisition counter first and every release counter second, so a sum taken under concurrency
+ * can only under-count the objects held, never over-count them (an object released and acquired
+ * again between the two reads is counted as released, not as held twice); and two equal sums
+ * taken one after the other prove that nothing was acquired or released in between (a
+ * double collect), which {@link FixedPool} uses to decide exhaustion at one instant.
  */
 final class Stripes {
     private static final int PROBES = 2;
@@ -34,10 +43,13 @@ final class Stripes {
     private final Shared shared = new Shared();
     private final Stripe[] stripes;
     private final int mask;
+    /** The pool's capacity now; bounds the peak, since a sum under concurrency is not one instant. */
+    private final IntSupplier capacity;
     /** The highest in-use count seen; raised by CAS from any thread, read volatile. */
     private volatile long peak;
 
-    Stripes() {
+    Stripes(IntSupplier capacity) {
+        this.capacity = capacity;
         int wanted = Math.clamp(2L * Runtime.getRuntime().availableProcessors(), 2, 64);
         int count = Integer.highestOneBit(wanted - 1) << 1;
         stripes = new Stripe[count];
@@ -99,11 +111,11 @@ final class Stripes {
         }
     }
 
-    void countFreed(Stripe stripe) {
+    void countReleased(Stripe stripe) {
         if (stripe == null) {
-            shared.freed.increment();
+            shared.released.increment();
         } else {
-            stripe.countFreed();
+            stripe.countReleased();
         }
     }
 
@@ -115,9 +127,13 @@ final class Stripes {
         }
     }
 
-    /** Raises the peak to {@code inUse} if higher; returns the peak. */
+    /** Raises the peak to {@code inUse} (bounded by the capacity) if higher; returns the peak. */
     private long raisePeak(long inUse) {
         long seen = peak;
+        if (inUse <= seen) {
+            return seen;
+        }
+        inUse = Math.min(inUse, capacity.getAsInt());
         while (inUse > seen) {
             if (PEAK.compareAndSet(this, seen, inUse)) {
                 return inUse;
@@ -127,28 +143,43 @@ final class Stripes {
         return seen;
     }
 
-    /** Acquisitions minus releases over every stripe and the shared counters. */
+    /** Objects held: acquisitions minus releases, under concurrency an under-count (see above), never below 0. */
     long inUse() {
-        long inUse = shared.hits.sum() + shared.misses.sum() - shared.freed.sum();
-        for (Stripe stripe : stripes) {
-            inUse += stripe.acquiredOpaque() - stripe.freedOpaque();
-        }
-        return inUse;
+        long acquired = acquiredSum();
+        return Math.max(0, acquired - releasedSum());
     }
 
+    /** Every acquisition counted so far, hits and misses. */
+    long acquiredSum() {
+        long acquired = shared.hits.sum() + shared.misses.sum();
+        for (Stripe stripe : stripes) {
+            acquired += stripe.acquiredOpaque();
+        }
+        return acquired;
+    }
+
+    /** Every release counted so far. */
+    long releasedSum() {
+        long released = shared.released.sum();
+        for (Stripe stripe : stripes) {
+            released += stripe.releasedOpaque();
+        }
+        return released;
+    }
+
+    /** The counters at about one moment, keeping their invariants (see {@link pools.api.PoolStats}). */
     Totals totals() {
-        long hits = shared.hits.sum();
         long misses = shared.misses.sum();
-        long freed = shared.freed.sum();
+        long hits = shared.hits.sum();
         long refusals = shared.refusals.sum();
         for (Stripe stripe : stripes) {
             long stripeMisses = stripe.missesOpaque();
             hits += stripe.acquiredOpaque() - stripeMisses;
             misses += stripeMisses;
-            freed += stripe.freedOpaque();
             refusals += stripe.refusalsOpaque();
         }
-        return new Totals(hits, misses, freed, refusals, raisePeak(hits + misses - freed));
+        long released = Math.min(releasedSum(), hits + misses);
+        return new Totals(hits, misses, released, refusals, raisePeak(hits + misses - released));
     }
 
     private static int hash(long threadId) {
@@ -156,13 +187,13 @@ final class Stripes {
     }
 
     /** Sums of every counter at one moment; exact when no thread is acquiring or releasing. */
-    record Totals(long hits, long misses, long freed, long refusals, long peakInUse) { }
+    record Totals(long hits, long misses, long released, long refusals, long peakInUse) { }
 
     /** Counters of threads without a stripe; LongAdder cells are striped by thread, so they do not contend. */
     private static final class Shared {
         final LongAdder hits = new LongAdder();
         final LongAdder misses = new LongAdder();
-        final LongAdder freed = new LongAdder();
+        final LongAdder released = new LongAdder();
         final LongAdder refusals = new LongAdder();
     }
 }

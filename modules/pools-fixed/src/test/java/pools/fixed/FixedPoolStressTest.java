@@ -73,9 +73,12 @@ class FixedPoolStressTest {
         assertEquals(acquired.get(), stats.freed(), "every release counted once");
         assertEquals(refused.get(), stats.refusals(), "every refusal counted once");
         assertEquals(0, stats.inUse());
-        assertEquals(created.get(), stats.capacity(), "capacity is exactly what the factory made");
-        assertEquals(events.grown.size(), stats.misses(), "one miss per growth step");
-        assertEquals(created.get() - 4, events.grown.stream().mapToLong(FixedPoolStressTest::grownBy).sum(), "growth events add up");
+        assertEquals(stats.created(), stats.capacity(), "nothing was dropped: the capacity is every object kept");
+        assertTrue(stats.created() <= created.get(), "the factory made every object kept, and maybe a pre-created"
+                + " one dropped because a racing acquisition took its unit over");
+        assertTrue(stats.misses() >= events.grown.size(), "each growth step is a miss; so is each unit taken over");
+        assertTrue(stats.created() - 4 >= events.grown.stream().mapToLong(FixedPoolStressTest::grownBy).sum(),
+                "growth events count what each step made; units taken over are made outside them");
         assertEquals(events.exhausted.size(), stats.refusals(), "one exhausted event per refusal");
         assertTrue(stats.capacity() <= MAX, stats::toString);
         assertTrue(stats.peakInUse() <= MAX && stats.peakInUse() > 0, stats::toString);

@@ -2,6 +2,7 @@ package pools.simd;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import pools.api.PoolStats;
 
 /**
@@ -39,12 +40,15 @@ final class LeaseCounters {
      * Exact when quiescent. {@code misses} must be read before this call: under concurrency the
      * reads are not one snapshot, and a miss whose cursor CAS was read but whose in-use increment
      * was not yet would make hits read one low, so a reading that would be negative is clamped to
-     * zero.
+     * zero. The peak is raised after the in-use count, so it is read as at least that count.
+     * The capacity is read last: it only grows, so it is at least the in-use count read before it.
+     * Every block carved from a slab counts as created: the slabs are the pool's objects.
      */
-    PoolStats stats(String name, long misses, long capacity, long maxCapacity, long blockBytes) {
+    PoolStats stats(String name, long misses, IntSupplier capacityNow, long maxCapacity, long blockBytes) {
         long held = inUse.get();
         long released = freed.sum();
-        return new PoolStats(name, Math.max(0, held + released - misses), misses, released, peak.get(),
-                capacity, maxCapacity, refusals.sum(), blockBytes);
+        long capacity = capacityNow.getAsInt();
+        return new PoolStats(name, Math.max(0, held + released - misses), misses, capacity, released,
+                Math.max(held, peak.get()), capacity, maxCapacity, refusals.sum(), blockBytes);
     }
 }

@@ -5,10 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import pools.api.AcquireInterruptedException;
 import pools.api.BudgetExceededException;
 import pools.api.DoubleReleaseException;
 import pools.api.Embedding;
@@ -18,7 +17,9 @@ import pools.api.ForeignObjectException;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.api.spi.GrowthStep;
 import pools.api.spi.PoolContext;
+import pools.api.spi.WaitQueue;
 
 /**
  * An {@link EmbeddingPool} whose blocks are carved from slabs of one shared {@link Arena}: each
@@ -29,12 +30,12 @@ import pools.api.spi.PoolContext;
  * <p>Acquire takes a released block from a lock-free stack (a hit), else claims a block no one
  * has used yet with a CAS on the fresh cursor (a miss), else grows by a slab under a lock (rare),
  * else is exhausted. Release flips the handle from LEASED to FREE with one CAS (so a double
- * release is detected and changes nothing), zeroes the vector, and pushes it on the free stack.
+ * release is detected and changes nothing), zeroes the vector, pushes it on the free stack, and
+ * wakes the first waiter if any: waiting works as in every pool engine ({@link WaitQueue}).
  */
 final class SlabEmbeddingPool implements EmbeddingPool {
     /** Smallest slab worth an allocation: growth never adds fewer bytes than this (unless at max). */
     private static final long MIN_SLAB_BYTES = 64 * 1024;
-    private static final long MAX_WAIT_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final EmbeddingPoolSpec spec;
     private final PoolContext context;
@@ -59,6 +60,8 @@ final class SlabEmbeddingPool implements EmbeddingPool {
      */
     private final AtomicInteger fresh = new AtomicInteger();
     private final LeaseCounters counters = new LeaseCounters();
+    /** Threads waiting for a release; signalled by every release that finds one. */
+    private final WaitQueue waiters;
 
     SlabEmbeddingPool(EmbeddingPoolSpec spec, PoolContext context) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -66,6 +69,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         this.tracksLeases = context.tracksLeases();
         this.stride = spec.strideBytes();
         this.vectorBytes = spec.vectorBytes();
+        this.waiters = new WaitQueue("embedding pool '" + spec.name() + "'");
         if (spec.initialCapacity() > 0) {
             lock.lock();
             try {
@@ -99,29 +103,35 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         return acquire(Duration.ZERO);
     }
 
-    /** As the interface says; an interrupt ends the wait early (as a refusal, the interrupt status kept). */
     @Override
     public Embedding acquire(Duration timeout) {
-        long waitNanos = timeout.toNanos();
-        long start = 0;
-        for (boolean waited = false; ; waited = true) {
-            PooledEmbedding embedding;
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("embedding pool '" + name() + "': timeout must be zero or positive, was "
+                    + timeout);
+        }
+        PooledEmbedding embedding = takeCountingBudgetRefusals();
+        if (embedding == null && !timeout.isZero()) {
             try {
-                embedding = take(true);
-            } catch (BudgetExceededException e) {
+                embedding = waiters.await(this::takeCountingBudgetRefusals, saturatedNanos(timeout));
+            } catch (AcquireInterruptedException e) {
                 counters.refused();
                 throw e;
             }
-            if (embedding != null) {
-                return embedding;
-            }
-            long now = System.nanoTime();
-            start = waited ? start : now;
-            long left = waitNanos - (now - start);
-            if (left <= 0 || Thread.currentThread().isInterrupted()) {
-                throw refuse();
-            }
-            LockSupport.parkNanos(Math.min(left, MAX_WAIT_PARK_NANOS));
+        }
+        if (embedding == null) {
+            checkOpen("acquire");
+            throw refuse(timeout);
+        }
+        return embedding;
+    }
+
+    private PooledEmbedding takeCountingBudgetRefusals() {
+        try {
+            return take(true);
+        } catch (BudgetExceededException e) {
+            counters.refused();
+            throw e;
         }
     }
 
@@ -129,6 +139,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     public Optional<Embedding> tryAcquire() {
         PooledEmbedding embedding = take(false);
         if (embedding == null) {
+            checkOpen("acquire");
             counters.refused();
             context.events().exhausted(name(), slabs.capacity());
         }
@@ -137,13 +148,16 @@ final class SlabEmbeddingPool implements EmbeddingPool {
 
     @Override
     public void release(Embedding embedding) {
-        Objects.requireNonNull(embedding, "embedding");
+        if (embedding == null) {
+            throw new NullPointerException("embedding pool '" + name() + "': release(null); release the embedding acquire returned");
+        }
         checkOpen("release");
         if (!(embedding instanceof PooledEmbedding pooled) || pooled.pool != this) {
             throw new ForeignObjectException("embedding pool '" + name() + "' never handed out " + embedding
                     + "; release it to the pool that acquired it");
         }
         if (!pooled.free()) {
+            checkOpen("release");
             throw new DoubleReleaseException(pooled + " is already free: it was released twice;"
                     + " drop your reference after release");
         }
@@ -153,6 +167,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             context.events().released(name(), pooled);
         }
         free.push(pooled);
+        waiters.signal();
     }
 
     @Override
@@ -171,7 +186,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     @Override
     public PoolStats stats() {
         long misses = fresh.get();
-        return counters.stats(name(), misses, slabs.capacity(), spec.maxCapacity(), stride);
+        return counters.stats(name(), misses, () -> slabs.capacity(), spec.maxCapacity(), stride);
     }
 
     @Override
@@ -182,6 +197,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
                 return;
             }
             closed = true;
+            waiters.signal();
             arena.close();
             context.budget().release(reservedBytes);
             reservedBytes = 0;
@@ -240,9 +256,8 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             if (capacity >= spec.maxCapacity()) {
                 return false;
             }
-            long target = Math.max((long) Math.ceil(capacity * spec.growthFactor()),
-                    capacity + Math.max(1, MIN_SLAB_BYTES / stride));
-            int blocks = (int) (Math.min(target, spec.maxCapacity()) - capacity);
+            int minimumBlocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, MIN_SLAB_BYTES / stride));
+            int blocks = GrowthStep.next(capacity, spec.growthFactor(), minimumBlocks, spec.maxCapacity()) - capacity;
             if (!addSlab(blocks, mayThrow)) {
                 return false;
             }
@@ -275,13 +290,19 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         return true;
     }
 
-    private PoolExhaustedException refuse() {
+    private PoolExhaustedException refuse(Duration waited) {
         counters.refused();
         long capacity = slabs.capacity();
         context.events().exhausted(name(), capacity);
         return new PoolExhaustedException("embedding pool '" + name() + "' has all " + capacity
-                + " embeddings in use (max " + spec.maxCapacity()
-                + "); release embeddings you no longer need or raise maxEmbeddingsPerPool");
+                + " embeddings in use (max " + spec.maxCapacity() + ")"
+                + (waited.isZero() ? "" : " and none came back within " + waited)
+                + "; release embeddings you no longer need or raise maxEmbeddingsPerPool");
+    }
+
+    /** Nanoseconds, capped at Long.MAX_VALUE (about 292 years) instead of overflowing. */
+    private static long saturatedNanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
     private void checkOpen(String operation) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import pools.api.AcquireInterruptedException;
 import pools.api.BudgetExceededException;
 import pools.api.DimensionMismatchException;
 import pools.api.DoubleReleaseException;
@@ -84,7 +85,7 @@ class SlabEmbeddingPoolTest {
             assertThrows(PoolExhaustedException.class, pool::acquire);
             assertTrue(pool.tryAcquire().isEmpty());
             PoolStats refused = pool.stats();
-            assertEquals(new PoolStats("test", 0, 100, 0, 100, 100, 100, 2, spec.strideBytes()), refused);
+            assertEquals(new PoolStats("test", 0, 100, 100, 0, 100, 100, 100, 2, spec.strideBytes()), refused);
             assertEquals(List.of("exhausted test 100", "exhausted test 100"), events.starting("exhausted"));
 
             pool.release(held.removeLast());
@@ -232,8 +233,9 @@ class SlabEmbeddingPoolTest {
             assertEquals(1, pool.stats().refusals(), "a timed-out wait is one refusal");
             Thread.currentThread().interrupt();
             long start = System.nanoTime();
-            assertThrows(PoolExhaustedException.class, () -> pool.acquire(Duration.ofSeconds(30)));
+            assertThrows(AcquireInterruptedException.class, () -> pool.acquire(Duration.ofSeconds(30)));
             assertTrue(Thread.interrupted(), "the interrupt status is kept");
+            assertEquals(2, pool.stats().refusals(), "an interrupted wait is one refusal");
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "an interrupt ends the wait");
         }
     }
