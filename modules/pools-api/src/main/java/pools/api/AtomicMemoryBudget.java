@@ -93,7 +93,9 @@ final class AtomicMemoryBudget implements MemoryBudget {
 
     @Override
     public BudgetStats stats() {
-        return new BudgetStats(limit, reserved, peak, refusals);
+        long now = reserved;
+        // A reservation raises the peak just after it lands: read as at least what is reserved now.
+        return new BudgetStats(limit, now, Math.max(now, peak), refusals);
     }
 
     private void raisePeak(long candidate) {

@@ -152,8 +152,10 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
             }
         }
         long idle = pages.idlePages() + kept;
+        // Closes first: every close follows its acquisition, so the difference is never negative.
+        long closed = closes.sum();
         long acquired = acquisitions.sum();
-        return new ArenaStats(acquired - closes.sum(), pooledArenas, acquired,
+        return new ArenaStats(acquired - closed, pooledArenas, acquired,
                 Math.max(0, pages.livePages() - idle), idle, pages.reservedBytes(), oversize.sum());
     }
 

@@ -40,7 +40,8 @@ final class LeaseCounters {
      * Exact when quiescent. {@code misses} must be read before this call: under concurrency the
      * reads are not one snapshot, and a miss whose cursor CAS was read but whose in-use increment
      * was not yet would make hits read one low, so a reading that would be negative is clamped to
-     * zero. The peak is raised after the in-use count, so it is read as at least that count.
+     * zero. The peak is raised after the in-use count, so it is reported as at least the in-use count
+     * the snapshot shows.
      * The capacity is read last: it only grows, so it is at least the in-use count read before it.
      * Every block carved from a slab counts as created: the slabs are the pool's objects.
      */
@@ -48,7 +49,9 @@ final class LeaseCounters {
         long held = inUse.get();
         long released = freed.sum();
         long capacity = capacityNow.getAsInt();
-        return new PoolStats(name, Math.max(0, held + released - misses), misses, capacity, released,
-                Math.max(held, peak.get()), capacity, maxCapacity, refusals.sum(), blockBytes);
+        long hits = Math.max(0, held + released - misses);
+        long inUseAsReported = hits + misses - released;
+        return new PoolStats(name, hits, misses, capacity, released, Math.max(inUseAsReported, peak.get()),
+                capacity, maxCapacity, refusals.sum(), blockBytes);
     }
 }

@@ -161,7 +161,13 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             throw new DoubleReleaseException(pooled + " is already free: it was released twice;"
                     + " drop your reference after release");
         }
-        pooled.zero();
+        try {
+            pooled.zero();
+        } catch (IllegalStateException e) {
+            // The only way zeroing fails: close() freed the slabs after this release's check.
+            throw new PoolClosedException("release on embedding pool '" + name() + "' raced its close();"
+                    + " the embedding's memory is freed and nothing was released");
+        }
         counters.released();
         if (tracksLeases) {
             context.events().released(name(), pooled);
