@@ -70,6 +70,7 @@ final class JsonReport {
         json.writeStringField("name", pool.name());
         json.writeNumberField("hits", pool.hits());
         json.writeNumberField("misses", pool.misses());
+        json.writeNumberField("created", pool.created());
         json.writeNumberField("allocated", pool.allocated());
         json.writeNumberField("freed", pool.freed());
         json.writeNumberField("inUse", pool.inUse());

@@ -48,6 +48,7 @@ final class PeriodicStatistics {
             event.pool = pool.name();
             event.hits = pool.hits();
             event.misses = pool.misses();
+            event.created = pool.created();
             event.freed = pool.freed();
             event.inUse = pool.inUse();
             event.peakInUse = pool.peakInUse();

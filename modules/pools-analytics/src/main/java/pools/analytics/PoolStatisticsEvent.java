@@ -32,6 +32,10 @@ final class PoolStatisticsEvent extends Event {
     @Description("Acquisitions that created an object")
     long misses;
 
+    @Label("Created")
+    @Description("Objects the pool created, pre-created ones included")
+    long created;
+
     @Label("Freed")
     long freed;
 

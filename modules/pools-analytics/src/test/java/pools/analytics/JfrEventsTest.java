@@ -113,6 +113,7 @@ class JfrEventsTest {
             assertNotNull(event, "no agrama.PoolStatistics event for " + name + " within 20 s");
             assertEquals(stats.hits(), event.getLong("hits"));
             assertEquals(stats.misses(), event.getLong("misses"));
+            assertEquals(stats.created(), event.getLong("created"));
             assertEquals(stats.freed(), event.getLong("freed"));
             assertEquals(stats.inUse(), event.getLong("inUse"));
             assertEquals(stats.peakInUse(), event.getLong("peakInUse"));

@@ -115,9 +115,9 @@ class JsonReportTest {
 
     private static void assertPool(PoolStats pool, JsonNode p) {
         assertEquals(pool.name(), p.get("name").textValue());
-        assertEquals(List.of(pool.hits(), pool.misses(), pool.allocated(), pool.freed(), pool.inUse(), pool.peakInUse(),
+        assertEquals(List.of(pool.hits(), pool.misses(), pool.created(), pool.allocated(), pool.freed(), pool.inUse(), pool.peakInUse(),
                 pool.free(), pool.capacity(), pool.maxCapacity(), pool.refusals(), pool.bytesPerObject(), pool.reusedBytes()),
-                longs(p, "hits", "misses", "allocated", "freed", "inUse", "peakInUse", "free", "capacity",
+                longs(p, "hits", "misses", "created", "allocated", "freed", "inUse", "peakInUse", "free", "capacity",
                         "maxCapacity", "refusals", "bytesPerObject", "reusedBytes"));
         assertEquals(pool.hitRate(), p.get("hitRate").doubleValue());
         assertEquals(pool.utilizationRate(), p.get("utilizationRate").doubleValue());

@@ -278,7 +278,7 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     /** Creates the caller's object under {@code grant}, hands it out, then pre-creates the grant's extras. */
     private T created(Stripe stripe, long grant) {
-        Slot<T> slot = growth.createReserved();
+        Slot<T> slot = growth.createReserved(grant);
         T object = handOut(stripe, slot, false);
         growth.completeGrowth(grant);
         return object;

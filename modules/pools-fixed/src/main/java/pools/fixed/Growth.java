@@ -123,10 +123,11 @@ final class Growth<T> {
     }
 
     /**
-     * Creates the object a successful {@link #reserveOrCheckFull} reserved for its caller. A fault
-     * (or a null) gives the unit back and fails the acquire with its exception.
+     * Creates the object that {@code grant} reserved for its caller. A fault (or a null) gives
+     * back the caller's unit and the grant's pre-creation units not yet taken over, and fails the
+     * acquire with its exception: the pool is as if the acquire never ran.
      */
-    Slot<T> createReserved() {
+    Slot<T> createReserved(long grant) {
         T object;
         try {
             object = create();
@@ -135,6 +136,7 @@ final class Growth<T> {
                 creating--;
                 capacity--;
             }
+            giveBackPending(grantedExtras(grant));
             throw e;
         }
         Slot<T> slot = register(object);

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import pools.api.AcquireInterruptedException;
 import pools.api.DoubleReleaseException;
@@ -50,6 +51,26 @@ class FixedPoolTest {
         assertEquals(1, stats.freed());
         assertEquals(1, stats.inUse());
         assertEquals(1, stats.peakInUse());
+    }
+
+    @Test
+    void aFactoryFaultInAGrowthStepGivesBackTheWholeStep() {
+        AtomicBoolean failing = new AtomicBoolean();
+        ObjectPool<Object> pool = pool(ObjectPoolSpec.builder("faulty", () -> {
+            if (failing.get()) {
+                throw new IllegalStateException("injected factory fault");
+            }
+            return new Object();
+        }).initialCapacity(1).maxCapacity(8).growthFactor(4.0).build());
+        pool.acquire();
+        PoolStats before = pool.stats();
+        failing.set(true);
+        assertThrows(IllegalStateException.class, pool::acquire, "the caller's own object could not be made");
+        assertEquals(before, pool.stats(), "the 1 -> 4 step reserved nothing that stays: " + pool.stats());
+        failing.set(false);
+        pool.acquire();
+        assertEquals(4, pool.stats().capacity(), "the next step grows as if the failed one never ran");
+        assertEquals(4, pool.stats().created());
     }
 
     @Test
