@@ -75,6 +75,7 @@ class MBeansTest {
             assertEquals(snapshot.allocationsSaved(), SERVER.getAttribute(systemName, "AllocationsSaved"));
             assertEquals(snapshot.memoryReusedBytes(), SERVER.getAttribute(systemName, "MemoryReusedBytes"));
             assertEquals(2, SERVER.getAttribute(systemName, "LeakCount"));
+            assertArrayEquals(new String[0], (String[]) SERVER.getAttribute(systemName, "ProviderFailures"));
             String report = (String) SERVER.getAttribute(systemName, "Report");
             assertEquals(snapshot.allocationsSaved(),
                     new ObjectMapper().readTree(report).get("totals").get("allocationsSaved").longValue());
