@@ -33,9 +33,7 @@ class BrokenProviderTest {
     void onTheModulePathAMissingCapabilityNamesTheBrokenProvider() throws IOException {
         HostLauncher.Outcome outcome = HostLauncher.withAllProviders().without("pools-arena")
                 .with(BrokenProvider.asModule(folder)).runModule("pools.it.ProviderProbe", List.of());
-        assertEquals(0, outcome.exitCode(), outcome.stderr());
-        String arenas = outcome.lines().stream().filter(line -> line.startsWith("ARENAS!")).findFirst().orElseThrow();
-        assertTrue(arenas.contains("add the module pools.arena"), arenas);
+        String arenas = missingArenas(outcome);
         assertTrue(arenas.endsWith("Providers of it that failed to load: [" + instantiationError() + "]"), arenas);
         assertTrue(outcome.lines().contains("OBJECT_POOLS=fixed"), outcome.stdout());
     }
@@ -54,8 +52,7 @@ class BrokenProviderTest {
     void onTheClassPathAMissingCapabilityNamesBothBrokenEntries() throws IOException {
         HostLauncher.Outcome outcome = HostLauncher.withAllProviders().without("pools-arena")
                 .with(BrokenProvider.forClassPath(folder)).runClassPath("pools.it.ProviderProbe", List.of());
-        assertEquals(0, outcome.exitCode(), outcome.stderr());
-        String arenas = outcome.lines().stream().filter(line -> line.startsWith("ARENAS!")).findFirst().orElseThrow();
+        String arenas = missingArenas(outcome);
         assertTrue(arenas.contains(BrokenProvider.ABSENT + " not found"), arenas);
         assertTrue(arenas.contains(instantiationError()), arenas);
         assertEquals(2, failures(outcome).size(), outcome.stdout());
@@ -64,6 +61,15 @@ class BrokenProviderTest {
     private static String instantiationError() {
         return BrokenProvider.SERVICE + ": Provider " + BrokenProvider.THROWING + " could not be instantiated"
                 + " (caused by java.lang.IllegalStateException: deliberately broken)";
+    }
+
+    /** The probe's line for the missing arena capability, after checking the probe ran and told to add the module. */
+    private static String missingArenas(HostLauncher.Outcome outcome) {
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        String arenas = outcome.lines().stream().filter(line -> line.startsWith("ARENAS!")).findFirst()
+                .orElseThrow(() -> new AssertionError("no ARENAS! line in " + outcome.stdout()));
+        assertTrue(arenas.contains("add the module pools.arena"), arenas);
+        return arenas;
     }
 
     private static List<String> failures(HostLauncher.Outcome outcome) {
