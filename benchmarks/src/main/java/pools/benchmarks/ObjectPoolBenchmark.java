@@ -129,8 +129,9 @@ public class ObjectPoolBenchmark {
 
     private long cycleStormpot() throws InterruptedException {
         Pooled<GraphNode> pooled = stormpotTap.claim(WAIT);
-        long id = pooled.object.id(42).id();
-        pooled.object.clear();
+        GraphNode node = pooled.getObject();
+        long id = node.id(42).id();
+        node.clear();
         pooled.release();
         return id;
     }

@@ -3,12 +3,14 @@ package pools.it;
 import pools.api.Capability;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolConfig;
+import pools.api.ProviderFailure;
 import pools.api.ProviderNotFoundException;
 
 /**
  * Launched by the integration tests in a fresh JVM with a chosen module path: builds a system
  * with whatever providers ServiceLoader finds there and prints one line per capability,
- * {@code CAPABILITY=provider} or {@code CAPABILITY!message} for a missing one.
+ * {@code CAPABILITY=provider} or {@code CAPABILITY!message} for a missing one, then one line
+ * {@code FAILED!CAPABILITY: error} per provider that failed to load.
  */
 public final class ProviderProbe {
     private ProviderProbe() {
@@ -25,6 +27,9 @@ public final class ProviderProbe {
                 String provider = system.providers().get(capability);
                 System.out.println(provider != null ? capability + "=" + provider
                         : capability + "!" + missingMessage(system, capability));
+            }
+            for (ProviderFailure failure : system.providerFailures()) {
+                System.out.println("FAILED!" + failure);
             }
         }
     }

@@ -53,6 +53,19 @@ final class HostLauncher {
         return new HostLauncher(entries.stream().filter(entry -> !isArtifact(entry, artifactId)).toList());
     }
 
+    /** The same path with {@code entry} (a jar or classes folder) added at its end. */
+    HostLauncher with(Path entry) {
+        List<String> more = new ArrayList<>(entries);
+        more.add(entry.toString());
+        return new HostLauncher(List.copyOf(more));
+    }
+
+    /** The runtime path's entry (jar or reactor classes folder) of {@code artifactId}. */
+    static String runtimeEntry(String artifactId) {
+        return runtimeDependencies().stream().filter(entry -> isArtifact(entry, artifactId)).findFirst()
+                .orElseThrow(() -> new AssertionError(artifactId + " is not on the runtime path"));
+    }
+
     /** Whether the path still holds {@code artifactId}; guards the tests against a silent no-op filter. */
     boolean contains(String artifactId) {
         return entries.stream().anyMatch(entry -> isArtifact(entry, artifactId));

@@ -27,13 +27,17 @@ public final class OffHeapExhaustionProbe {
 
     public static void main(String[] args) {
         PoolConfig config = PoolConfig.builder().maxTotalPoolMemoryMb(64 * 1024).initialPoolCapacity(1).build();
-        try (MemoryPoolSystem system = MemoryPoolSystem.create(config)) {
+        // Not try-with-resources: the probe closes the system itself, then reads the budget after close.
+        MemoryPoolSystem system = MemoryPoolSystem.create(config);
+        try {
             embeddings(system);
             arenas(system);
             long reservedWhileOpen = system.budget().reservedBytes();
             system.close();
             System.out.println("budget.reservedWhileOpen=" + reservedWhileOpen);
             System.out.println("budget.reservedAfterClose=" + system.budget().reservedBytes());
+        } finally {
+            system.close();
         }
     }
 

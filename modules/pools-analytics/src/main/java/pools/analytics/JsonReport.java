@@ -13,6 +13,7 @@ import pools.api.LeakReport;
 import pools.api.PoolAnalytics;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
+import pools.api.ProviderFailure;
 
 /**
  * Renders a {@link PoolAnalytics} as JSON with Jackson's streaming generator. Field names are
@@ -55,6 +56,14 @@ final class JsonReport {
             json.writeArrayFieldStart("leaks");
             for (LeakReport leak : snapshot.leaks()) {
                 writeLeak(json, leak);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("providerFailures");
+            for (ProviderFailure failure : snapshot.providerFailures()) {
+                json.writeStartObject();
+                json.writeStringField("capability", failure.capability().name());
+                json.writeStringField("error", failure.error());
+                json.writeEndObject();
             }
             json.writeEndArray();
             writeConfig(json, snapshot.config());

@@ -7,6 +7,7 @@ import pools.analytics.jmx.PoolSystemMXBean;
 import pools.api.ArenaStats;
 import pools.api.Capability;
 import pools.api.PoolStats;
+import pools.api.ProviderFailure;
 
 /** The {@link PoolSystemMXBean} of one system: every getter reads a fresh snapshot. */
 final class SystemBean implements PoolSystemMXBean {
@@ -95,6 +96,11 @@ final class SystemBean implements PoolSystemMXBean {
     @Override
     public long getMemoryReusedBytes() {
         return service.snapshot().memoryReusedBytes();
+    }
+
+    @Override
+    public List<String> getProviderFailures() {
+        return service.snapshot().providerFailures().stream().map(ProviderFailure::toString).toList();
     }
 
     @Override

@@ -21,6 +21,7 @@ import pools.api.MemoryPoolSystem;
 import pools.api.PoolAnalytics;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
+import pools.api.ProviderFailure;
 
 class JsonReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -56,12 +57,13 @@ class JsonReportTest {
                 Map.of(Capability.OBJECT_POOLS, "fixed", Capability.ANALYTICS, "analytics"),
                 List.of(new PoolStats("a", 10, 3, 3, 12, 4, 3, 8, 2, 64), new PoolStats("b \"q\"", 0, 0, 0, 0, 0, 0, 1, 0, 0)),
                 new ArenaStats(1, 2, 3, 4, 5, 6, 7), new BudgetStats(1000, 400, 600, 9),
-                List.of(new LeakReport("a", "x@1", 42, "main", List.of(frame))));
+                List.of(new LeakReport("a", "x@1", 42, "main", List.of(frame))),
+                List.of(new ProviderFailure(Capability.ARENAS, "p.Q: Provider r.S not found")));
         String report = new PoolAnalyticsProvider().create(config).toJson(snapshot);
         JsonNode json = MAPPER.readTree(report);
         assertMatches(snapshot, json);
         assertEquals(List.of("formatVersion", "takenAt", "takenAtEpochMillis", "totals", "providers", "pools",
-                "arenas", "budget", "leaks", "config"), names(json));
+                "arenas", "budget", "leaks", "providerFailures", "config"), names(json));
         List<String> inCapabilityOrder = new ArrayList<>();
         for (Capability capability : Capability.values()) {
             if (snapshot.providers().containsKey(capability)) {
@@ -99,6 +101,14 @@ class JsonReportTest {
         assertEquals(List.of(budget.limitBytes(), budget.reservedBytes(), budget.peakReservedBytes(),
                 budget.availableBytes(), budget.refusals()), longs(json.get("budget"),
                 "limitBytes", "reservedBytes", "peakReservedBytes", "availableBytes", "refusals"));
+        assertEquals(snapshot.providerFailures().size(), json.get("providerFailures").size());
+        for (int i = 0; i < snapshot.providerFailures().size(); i++) {
+            ProviderFailure failure = snapshot.providerFailures().get(i);
+            JsonNode f = json.get("providerFailures").get(i);
+            assertEquals(List.of("capability", "error"), names(f));
+            assertEquals(failure.capability().name(), f.get("capability").textValue());
+            assertEquals(failure.error(), f.get("error").textValue());
+        }
         assertEquals(snapshot.leaks().size(), json.get("leaks").size());
         for (int i = 0; i < snapshot.leaks().size(); i++) {
             LeakReport leak = snapshot.leaks().get(i);

@@ -26,7 +26,9 @@ class MBeansTest {
 
     @Test
     void poolAndSystemAttributesEqualTheSnapshotThroughThePlatformServer() throws Exception {
-        try (MemoryPoolSystem system = Systems.create(LeakDetection.FULL)) {
+        // Not try-with-resources: the test closes the system itself, then checks what closing did.
+        MemoryPoolSystem system = Systems.create(LeakDetection.FULL);
+        try {
             String odd = "host pool, \"quoted\"=1";
             system.createPool(ObjectPoolSpec.<Object>builder(odd, Object::new).maxCapacity(3).build()).acquire();
             GraphNode node = system.nodePool().acquire();
@@ -73,6 +75,7 @@ class MBeansTest {
             assertEquals(snapshot.allocationsSaved(), SERVER.getAttribute(systemName, "AllocationsSaved"));
             assertEquals(snapshot.memoryReusedBytes(), SERVER.getAttribute(systemName, "MemoryReusedBytes"));
             assertEquals(2, SERVER.getAttribute(systemName, "LeakCount"));
+            assertArrayEquals(new String[0], (String[]) SERVER.getAttribute(systemName, "ProviderFailures"));
             String report = (String) SERVER.getAttribute(systemName, "Report");
             assertEquals(snapshot.allocationsSaved(),
                     new ObjectMapper().readTree(report).get("totals").get("allocationsSaved").longValue());
@@ -84,6 +87,8 @@ class MBeansTest {
             for (ObjectName name : ours) {
                 assertFalse(SERVER.isRegistered(name), name + " is unregistered on close");
             }
+        } finally {
+            system.close();
         }
     }
 

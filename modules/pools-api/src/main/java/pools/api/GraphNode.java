@@ -18,6 +18,11 @@ public final class GraphNode {
     private long[] edges = NO_EDGES;
     private int edgeCount;
 
+    /** A node with id 0, no label, timestamp 0 and no edges: the state {@link #clear()} restores. */
+    public GraphNode() {
+        // Public on purpose: pools create nodes through GraphNode::new.
+    }
+
     public long id() {
         return id;
     }

@@ -27,12 +27,16 @@ import pools.api.spi.VectorKernelsProvider;
  * embedding pool, the vector kernels and the arena manager, and takes analytics snapshots.
  *
  * <p>A capability whose module is absent does not stop the system from being built: its
- * accessor throws {@link ProviderNotFoundException} naming the module to add. Thread-safe.
+ * accessor throws {@link ProviderNotFoundException} naming the module to add. Neither does a
+ * provider that fails to load (a broken jar): it is skipped, listed by {@link #providerFailures()}
+ * and in {@link #analytics()}, and named in that exception if its capability has no other provider.
+ * Thread-safe.
  * {@link #close()} closes every pool and frees all off-heap memory.
  */
 public final class MemoryPoolSystem implements AutoCloseable {
     private final PoolConfig config;
     private final Map<Capability, CapabilityProvider> chosen;
+    private final List<ProviderFailure> providerFailures;
     private final AnalyticsService analytics;
     private final PoolContext context;
     private final VectorKernels kernels;
@@ -56,6 +60,7 @@ public final class MemoryPoolSystem implements AutoCloseable {
         VectorKernelsProvider kernelProvider = remember(found, selection.choose(Capability.VECTOR_KERNELS, VectorKernelsProvider.class));
         ArenaManagerProvider arena = remember(found, selection.choose(Capability.ARENAS, ArenaManagerProvider.class));
         this.chosen = Collections.unmodifiableMap(found);
+        this.providerFailures = selection.failures();
         this.analytics = analyticsProvider == null ? null : analyticsProvider.create(config);
         PoolEvents events = analytics == null ? PoolEvents.NONE : analytics.events();
         this.context = new PoolContext(config, new AtomicMemoryBudget(config.maxTotalPoolMemoryBytes(), events), events);
@@ -99,6 +104,20 @@ public final class MemoryPoolSystem implements AutoCloseable {
         EnumMap<Capability, String> names = new EnumMap<>(Capability.class);
         chosen.forEach((capability, provider) -> names.put(capability, provider.name()));
         return Collections.unmodifiableMap(names);
+    }
+
+    /** The discovered providers that failed to load or to answer, skipped when this system was built; usually empty. */
+    public List<ProviderFailure> providerFailures() {
+        return providerFailures;
+    }
+
+    /**
+     * Every pool of this system, built-in and host-created, in creation order: an unmodifiable
+     * live view, which sees pools created later and iterates over a snapshot, so it never throws
+     * {@link java.util.ConcurrentModificationException}.
+     */
+    public List<ObjectPool<?>> pools() {
+        return Collections.unmodifiableList(pools);
     }
 
     /** The off-heap budget every pool and arena of this system reserves against. */
@@ -161,7 +180,7 @@ public final class MemoryPoolSystem implements AutoCloseable {
         }
         return new PoolAnalytics(Instant.now(), config, providers(), stats,
                 arenas == null ? null : arenas.stats(), context.budget().stats(),
-                analytics == null ? List.of() : analytics.leaks());
+                analytics == null ? List.of() : analytics.leaks(), providerFailures);
     }
 
     /** {@link #analytics()} as a JSON document. Needs module {@code pools.analytics}. */
@@ -209,7 +228,8 @@ public final class MemoryPoolSystem implements AutoCloseable {
 
     private <T> T require(T capability, Capability which) {
         if (capability == null) {
-            throw ProviderNotFoundException.missing(which);
+            throw ProviderNotFoundException.missing(which,
+                    providerFailures.stream().filter(f -> f.capability() == which).toList());
         }
         return capability;
     }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param arenas    the arena manager's counters, or null when no arena provider is present
  * @param budget    the shared memory budget
  * @param leaks     leases never released, when leak detection is on; else empty
+ * @param providerFailures discovered providers that failed to load and were skipped; usually empty
  */
 public record PoolAnalytics(
         Instant takenAt,
@@ -23,12 +24,20 @@ public record PoolAnalytics(
         List<PoolStats> pools,
         ArenaStats arenas,
         BudgetStats budget,
-        List<LeakReport> leaks) {
+        List<LeakReport> leaks,
+        List<ProviderFailure> providerFailures) {
 
     public PoolAnalytics {
         providers = Map.copyOf(providers);
         pools = List.copyOf(pools);
         leaks = List.copyOf(leaks);
+        providerFailures = List.copyOf(providerFailures);
+    }
+
+    /** A snapshot in which every provider loaded. */
+    public PoolAnalytics(Instant takenAt, PoolConfig config, Map<Capability, String> providers, List<PoolStats> pools,
+                         ArenaStats arenas, BudgetStats budget, List<LeakReport> leaks) {
+        this(takenAt, config, providers, pools, arenas, budget, leaks, List.of());
     }
 
     /** Acquisitions served from a free object instead of a new one: the seed's total_allocations_saved. */

@@ -12,6 +12,11 @@ public final class SearchResult {
     private int rank;
     private String path;
 
+    /** A result for node 0 with score 0, rank 0 and no path: the state {@link #clear()} restores. */
+    public SearchResult() {
+        // Public on purpose: pools create results through SearchResult::new.
+    }
+
     public long nodeId() {
         return nodeId;
     }

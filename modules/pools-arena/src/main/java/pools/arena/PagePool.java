@@ -55,7 +55,7 @@ final class PagePool {
         this.budget = budget;
         this.events = events;
         this.retainBytes = config.arenaIdleRetainBytes();
-        this.idle = new MpmcAtomicArrayQueue[pageSizes.length];
+        this.idle = (MpmcAtomicArrayQueue<Page>[]) new MpmcAtomicArrayQueue<?>[pageSizes.length];
         for (int c = 0; c < pageSizes.length; c++) {
             long fit = Math.clamp(retainBytes / pageSizes[c] + 1, 2, MAX_IDLE_PER_CLASS);
             idle[c] = new MpmcAtomicArrayQueue<>((int) fit);

@@ -49,8 +49,8 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
         this.tracksLeases = context.tracksLeases();
         ArenaKind[] kinds = ArenaKind.values();
         this.homeClass = new int[kinds.length];
-        this.pooledWithPage = new MpmcAtomicArrayQueue[kinds.length];
-        this.pooled = new MpmcAtomicArrayQueue[kinds.length];
+        this.pooledWithPage = (MpmcAtomicArrayQueue<PooledArena>[]) new MpmcAtomicArrayQueue<?>[kinds.length];
+        this.pooled = (MpmcAtomicArrayQueue<PooledArena>[]) new MpmcAtomicArrayQueue<?>[kinds.length];
         for (ArenaKind kind : kinds) {
             int k = kind.ordinal();
             homeClass[k] = pages.classAtMost(kind.sizeIn(context.config()));

@@ -41,6 +41,9 @@ public interface PoolSystemMXBean {
     /** Off-heap bytes served again instead of allocated, over every pool. */
     long getMemoryReusedBytes();
 
+    /** Discovered providers that failed to load and were skipped, as {@code CAPABILITY: error}; usually empty. */
+    List<String> getProviderFailures();
+
     /** Tracked leases not released; 0 when leak detection is off. */
     int getLeakCount();
 
