@@ -37,6 +37,11 @@ final class PoolBean implements PoolMXBean {
     }
 
     @Override
+    public long getCreated() {
+        return stats().created();
+    }
+
+    @Override
     public long getAllocated() {
         return stats().allocated();
     }

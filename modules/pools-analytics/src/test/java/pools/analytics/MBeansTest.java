@@ -44,6 +44,7 @@ class MBeansTest {
                 assertEquals(pool.name(), SERVER.getAttribute(name, "Name"));
                 assertEquals(pool.hits(), SERVER.getAttribute(name, "Hits"));
                 assertEquals(pool.misses(), SERVER.getAttribute(name, "Misses"));
+                assertEquals(pool.created(), SERVER.getAttribute(name, "Created"));
                 assertEquals(pool.allocated(), SERVER.getAttribute(name, "Allocated"));
                 assertEquals(pool.freed(), SERVER.getAttribute(name, "Freed"));
                 assertEquals(pool.inUse(), SERVER.getAttribute(name, "InUse"));

@@ -122,6 +122,8 @@ public final class PoolSystemMetrics implements MeterBinder {
                 pool, poolTags.and("result", "hit"), p -> p.stats().hits());
         counter(registry, "pools.acquisitions", ACQUISITIONS, BaseUnits.OPERATIONS,
                 pool, poolTags.and("result", "miss"), p -> p.stats().misses());
+        counter(registry, "pools.objects.created", "Objects the pool created, pre-created ones included",
+                BaseUnits.OBJECTS, pool, poolTags, p -> p.stats().created());
         counter(registry, "pools.releases", "Objects released back to the pool", BaseUnits.OPERATIONS,
                 pool, poolTags, p -> p.stats().freed());
         counter(registry, "pools.refusals", "Acquisitions refused at the pool's maximum", BaseUnits.OPERATIONS,

@@ -58,6 +58,8 @@ class PoolSystemMetricsTest {
             assertEquals(0, inUse.value());
             assertEquals(freeBefore, free.value());
             assertEquals(1, releases.count());
+            assertEquals(system.nodePool().stats().created(),
+                    registry.get("pools.objects.created").tags("pool", "graph-nodes").functionCounter().count());
             assertEquals(system.nodePool().stats().capacity(), poolGauge("pools.objects.capacity", "graph-nodes").value());
             assertEquals(CONFIG.maxNodesPerPool(), poolGauge("pools.objects.max", "graph-nodes").value());
         }

@@ -12,6 +12,8 @@ public interface PoolMXBean {
 
     long getMisses();
 
+    long getCreated();
+
     long getAllocated();
 
     long getFreed();
