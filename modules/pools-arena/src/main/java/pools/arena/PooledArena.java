@@ -2,6 +2,7 @@ package pools.arena;
 
 import java.lang.foreign.MemorySegment;
 import pools.api.ArenaKind;
+import pools.api.BudgetExceededException;
 import pools.api.PoolClosedException;
 import pools.api.ScopedArena;
 
@@ -56,8 +57,12 @@ final class PooledArena implements ScopedArena {
      * is {@link #allocatedBytes()}, so the bump itself keeps no second counter.
      */
     private long allocatedInEarlierBlocks;
-    /** Whether slices of {@link #current} must be zeroed: a reused page in the re-scoped mode. */
-    private boolean zeroSlices;
+    /**
+     * The pooled page {@link #current} lies in, in the re-scoped mode only (null otherwise, and
+     * for a block of the scope's own): its used bytes are recorded when the bump leaves it, so
+     * that they can be zeroed at close.
+     */
+    private Page currentPage;
     private final HeldPages held;
 
     PooledArena(PooledArenaManager manager, PagePool pages, ArenaKind kind, Safety safety, int homeClass) {
@@ -91,7 +96,7 @@ final class PooledArena implements ScopedArena {
             // out of the loop. Only in this mode: the checked ones re-scope a page as they take it.
             Page kept = held.takeFirstKept();
             if (kept != null) {
-                use(kept.memory, false);
+                use(kept.memory, null);
             }
         }
         return lease;
@@ -133,16 +138,13 @@ final class PooledArena implements ScopedArena {
     }
 
     /**
-     * What a lease calls (a shared one holding this object's monitor): checks its generation,
-     * and zeroes slices of re-scoped pages.
+     * What a lease calls (a shared one holding this object's monitor): checks its generation.
+     * Nothing is zeroed here: re-scoped pages are zero up to the bytes earlier acquisitions
+     * used, which their close zeroed (cheaper than one fill per slice, see docs/benchmarks.md).
      */
     MemorySegment allocate(int expectedGeneration, long byteSize, long byteAlignment) {
         enter(expectedGeneration);
-        MemorySegment slice = bump(byteSize, byteAlignment);
-        if (zeroSlices) {
-            slice.fill((byte) 0);
-        }
-        return slice;
+        return bump(byteSize, byteAlignment);
     }
 
     void close(int expectedGeneration) {
@@ -189,23 +191,9 @@ final class PooledArena implements ScopedArena {
         }
     }
 
-    /** Whether this pooled arena keeps pages for its next acquisition. */
-    boolean hasKeptPages() {
-        return held.hasKept();
-    }
-
-    /** Pages and bytes this arena keeps; read while it is pooled (see {@link HeldPages}). */
-    long keptPages() {
-        return held.keptPages();
-    }
-
-    long keptBytes() {
-        return held.keptBytes();
-    }
-
-    /** Frees the pages this pooled arena keeps; the caller owns the arena (polled it). */
-    long freeKeptPages() {
-        return held.freeKept();
+    /** The pages this arena holds; the manager reads and frees the kept ones while it is pooled. */
+    HeldPages held() {
+        return held;
     }
 
     private PoolClosedException closed() {
@@ -221,7 +209,7 @@ final class PooledArena implements ScopedArena {
      */
     private MemorySegment bump(long byteSize, long byteAlignment) {
         if (byteSize < 0 || byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
-            throw badRequest(byteSize, byteAlignment);
+            throw Requests.invalid(byteSize, byteAlignment);
         }
         long start = next;
         if ((start & (byteAlignment - 1)) != 0 || byteSize > end - start) {
@@ -229,12 +217,6 @@ final class PooledArena implements ScopedArena {
         }
         next = start + byteSize;
         return current.asSlice(start - base, byteSize);
-    }
-
-    private static IllegalArgumentException badRequest(long byteSize, long byteAlignment) {
-        return byteSize < 0
-                ? new IllegalArgumentException("byteSize must be 0 or more, got " + byteSize)
-                : new IllegalArgumentException("byteAlignment must be a power of two, got " + byteAlignment);
     }
 
     /** The request's aligned start: in the current block if it fits there, else in a new one. */
@@ -249,46 +231,86 @@ final class PooledArena implements ScopedArena {
     /**
      * The current block cannot hold the request: makes a block that can (a new page, or in
      * the acquisition's scope a block of its own: oversize or per-allocation mode) the current
-     * one and returns the request's address in it. The old page's tail is not used again.
+     * one and returns the request's address in it. The old page's tail is not used again. When
+     * the budget refuses, pages this arena keeps but has not used in this acquisition are given
+     * back if that is enough, and the request is tried once more.
      */
     private long refill(long byteSize, long byteAlignment) {
-        long padded = byteSize + Math.max(0, byteAlignment - PagePool.PAGE_ALIGNMENT);
-        int sizeClass = padded < 0 ? -1
-                : padded <= pages.pageSize(homeClass) ? homeClass : pages.classFor(padded);
+        long padded = Requests.padded(byteSize, byteAlignment, PagePool.PAGE_ALIGNMENT);
+        try {
+            return refillWith(byteSize, byteAlignment, padded);
+        } catch (BudgetExceededException e) {
+            if (!held.freeUnusedKept(e.overrunBytes())) {
+                throw e;
+            }
+            return refillWith(byteSize, byteAlignment, padded);
+        }
+    }
+
+    /** The refill itself: each way it can fail (a refused page or block) leaves every field as it was. */
+    private long refillWith(long byteSize, long byteAlignment, long padded) {
+        int sizeClass = padded <= pages.pageSize(homeClass) ? homeClass : pages.classFor(padded);
         if (sizeClass < 0 || safety == Safety.PER_ALLOCATION) {
-            use(scope.allocate(byteSize, byteAlignment, sizeClass < 0, owner == null), false);
+            use(scope.allocate(byteSize, byteAlignment, sizeClass < 0, owner == null), null);
             return base;
         }
         Page page = held.take(sizeClass, this);
-        boolean rescoped = safety == Safety.RESCOPED;
-        use(rescoped ? page.memory.reinterpret(scope.arena(), null) : page.memory, rescoped);
+        if (safety == Safety.RESCOPED) {
+            use(rescope(page), page);
+        } else {
+            use(page.memory, null);
+        }
         return (base + byteAlignment - 1) & -byteAlignment;
     }
 
-    private void use(MemorySegment block, boolean zero) {
+    /**
+     * The page as a segment of this acquisition's scope, so that it becomes inaccessible when
+     * the scope closes. {@code reinterpret} is restricted; this runs only in the re-scoped mode,
+     * which {@link Safety#choose} picks only when native access is enabled for this module, so
+     * the JDK has nothing to warn about.
+     */
+    @SuppressWarnings("restricted")
+    private MemorySegment rescope(Page page) {
+        return page.memory.reinterpret(scope.arena(), null);
+    }
+
+    private void use(MemorySegment block, Page page) {
+        leaveCurrentPage();
         allocatedInEarlierBlocks += next - base;
         current = block;
+        currentPage = page;
         base = block.address();
         next = base;
         end = base + block.byteSize();
-        zeroSlices = zero;
     }
 
-    /** Ends the acquisition: the scope first (so stale segments throw), then the pages (kept, or back to the pool). */
+    /** Records how much of the page being left was used, for zeroing at close (re-scoped mode). */
+    private void leaveCurrentPage() {
+        if (currentPage != null) {
+            currentPage.usedBytes = next - base;
+            currentPage = null;
+        }
+    }
+
+    /**
+     * Ends the acquisition: the scope first (so stale segments throw; if it cannot close, this
+     * throws and nothing has changed, so close can be retried), then the pages: zeroed where
+     * this acquisition used them (re-scoped mode), then kept or given back to the pool.
+     */
     private void reset() {
+        scope.end();
         open = false;
         if (safety.checked()) {
             generation = generation + 1; // a volatile write: stale leases on any thread now fail
         }
         owner = null;
         lease = null;
-        scope.end();
-        held.endAcquisition();
+        leaveCurrentPage();
+        held.endAcquisition(safety == Safety.RESCOPED);
         current = null;
         base = 0;
         next = 0;
         end = -1;
-        zeroSlices = false;
         allocatedInEarlierBlocks = 0;
     }
 }
