@@ -257,6 +257,20 @@ public class ArenaBenchmark {
         return small.preallocated.asSlice(0, (long) BATCH * small.size).fill((byte) 0);
     }
 
+    /** Zeroing alone, by copying from a block of zeros, 64 KiB at a time. */
+    @Benchmark
+    public MemorySegment zeroUsedByCopy(Used used) {
+        long done = 0;
+        while (done < used.bytes) {
+            long chunk = Math.min(ZEROS.byteSize(), used.bytes - done);
+            MemorySegment.copy(ZEROS, 0, used.preallocated, done, chunk);
+            done += chunk;
+        }
+        return used.preallocated;
+    }
+
+    private static final MemorySegment ZEROS = Arena.global().allocate(64 << 10, 64);
+
     /** Zeroing alone, over the bytes an acquire + close benchmark uses, as checked arenas do at close. */
     @Benchmark
     public MemorySegment zeroUsed(Used used) {
