@@ -43,7 +43,7 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
     /** Set once by close(); read volatile by acquire. */
     private volatile boolean closed;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic queue type can only be made raw
     PooledArenaManager(PoolContext context, Safety safety) {
         this.pages = new PagePool(context.config(), context.budget(), context.events(), this);
         this.safety = safety;

@@ -42,6 +42,7 @@ class ArenaReuseTest {
     }
 
     @Test
+    @SuppressWarnings("restricted") // widens a segment to read the rest of its page; the tests have native access
     void closeResetsTheOffsetWithoutTouchingTheBytes() {
         try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED)) {
             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
