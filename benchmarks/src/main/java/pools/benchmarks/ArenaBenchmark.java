@@ -74,21 +74,24 @@ public class ArenaBenchmark {
 
     /** An arena manager asked for one safety, checked to run in the mode expected. */
     public abstract static class Managers {
+        private final ArenaSafety safety;
+        private final ArenaMode expected;
         ArenaManager arenas;
 
-        abstract ArenaSafety safety();
-
-        abstract ArenaMode expected();
+        Managers(ArenaSafety safety, ArenaMode expected) {
+            this.safety = safety;
+            this.expected = expected;
+        }
 
         @Setup(Level.Trial)
         public void create() {
             ArenaManagerProvider provider = ServiceLoader.load(ArenaManagerProvider.class).stream()
                     .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("arena")).findFirst().orElseThrow();
-            arenas = provider.create(PoolContext.standalone(PoolConfig.builder().arenaSafety(safety()).build()));
+            arenas = provider.create(PoolContext.standalone(PoolConfig.builder().arenaSafety(safety).build()));
             ArenaStats stats = arenas.stats();
-            if (stats.mode() != expected()) {
+            if (stats.mode() != expected) {
                 arenas.close();
-                throw new IllegalStateException("this benchmark measures " + expected() + " arenas, but this fork runs "
+                throw new IllegalStateException("this benchmark measures " + expected + " arenas, but this fork runs "
                         + stats.mode() + ": " + stats.modeDescription());
             }
         }
@@ -101,40 +104,22 @@ public class ArenaBenchmark {
 
     @State(Scope.Thread)
     public static class Unchecked extends Managers {
-        @Override
-        ArenaSafety safety() {
-            return ArenaSafety.UNCHECKED;
-        }
-
-        @Override
-        ArenaMode expected() {
-            return ArenaMode.UNCHECKED;
+        public Unchecked() {
+            super(ArenaSafety.UNCHECKED, ArenaMode.UNCHECKED);
         }
     }
 
     @State(Scope.Thread)
     public static class Checked extends Managers {
-        @Override
-        ArenaSafety safety() {
-            return ArenaSafety.CHECKED;
-        }
-
-        @Override
-        ArenaMode expected() {
-            return ArenaMode.CHECKED_POOLED;
+        public Checked() {
+            super(ArenaSafety.CHECKED, ArenaMode.CHECKED_POOLED);
         }
     }
 
     @State(Scope.Thread)
     public static class CheckedWithoutNativeAccess extends Managers {
-        @Override
-        ArenaSafety safety() {
-            return ArenaSafety.CHECKED;
-        }
-
-        @Override
-        ArenaMode expected() {
-            return ArenaMode.CHECKED_UNPOOLED;
+        public CheckedWithoutNativeAccess() {
+            super(ArenaSafety.CHECKED, ArenaMode.CHECKED_UNPOOLED);
         }
     }
 
@@ -166,11 +151,7 @@ public class ArenaBenchmark {
 
     @Benchmark
     public long confinedArenaAllocateClose(Small small) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment s = arena.allocate(small.size, 8);
-            s.set(ValueLayout.JAVA_LONG, 0, small.size);
-            return s.address();
-        }
+        return confinedAllocateClose(small.size);
     }
 
     /** The bump benchmarks' work done with the JDK's own arena: {@value #BATCH} allocations, then close. */
@@ -226,14 +207,7 @@ public class ArenaBenchmark {
     /** The acquire + close benchmarks' work done with the JDK's own arena. */
     @Benchmark
     public long confinedArenaAcquireClose(Used used) {
-        try (Arena arena = Arena.ofConfined()) {
-            if (used.bytes == 0) {
-                return arena.hashCode();
-            }
-            MemorySegment s = arena.allocate(used.bytes, 8);
-            s.set(ValueLayout.JAVA_LONG, 0, used.bytes);
-            return s.address();
-        }
+        return confinedAllocateClose(used.bytes);
     }
 
     /** Zeroing alone, as if each slice of a bump batch were zeroed as it is allocated. */
@@ -287,6 +261,18 @@ public class ArenaBenchmark {
             }
         }
         return sum;
+    }
+
+    /** One JDK arena, one allocation of {@code bytes} (none for 0) with a long written, closed. */
+    private static long confinedAllocateClose(int bytes) {
+        try (Arena arena = Arena.ofConfined()) {
+            if (bytes == 0) {
+                return arena.hashCode();
+            }
+            MemorySegment s = arena.allocate(bytes, 8);
+            s.set(ValueLayout.JAVA_LONG, 0, bytes);
+            return s.address();
+        }
     }
 
     private static long acquireUseClose(ArenaManager arenas, int bytes) {
