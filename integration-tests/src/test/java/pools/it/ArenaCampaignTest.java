@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import pools.api.ArenaKind;
 import pools.api.ArenaManager;
 import pools.api.ArenaStats;
+import pools.api.ArenaSafety;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolClosedException;
 import pools.api.PoolConfig;
@@ -39,7 +40,7 @@ class ArenaCampaignTest {
 
     @Test
     void arenasNeverShareMemoryAndGiveEveryPageBack() throws InterruptedException {
-        PoolConfig config = PoolConfig.builder().maxTotalPoolMemoryMb(256).initialPoolCapacity(1).checkedArenas(true).build();
+        PoolConfig config = PoolConfig.builder().maxTotalPoolMemoryMb(256).initialPoolCapacity(1).arenaSafety(ArenaSafety.CHECKED).build();
         try (MemoryPoolSystem system = MemoryPoolSystem.create(config)) {
             ArenaManager arenas = system.arenas();
             long limit = system.budget().limitBytes();

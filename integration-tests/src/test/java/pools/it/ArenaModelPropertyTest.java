@@ -3,6 +3,7 @@ package pools.it;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import pools.api.ArenaSafety;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolConfig;
 
@@ -14,7 +15,7 @@ import pools.api.PoolConfig;
  */
 class ArenaModelPropertyTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(64)
-            .initialPoolCapacity(1).checkedArenas(true).build();
+            .initialPoolCapacity(1).arenaSafety(ArenaSafety.CHECKED).build();
 
     /** One random step; sizes mostly small, sometimes past a page, now and then past the largest page. */
     static ArenaModel.Op step(SplittableRandom random) {

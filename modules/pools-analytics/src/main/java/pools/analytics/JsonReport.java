@@ -22,7 +22,7 @@ import pools.api.ProviderFailure;
  */
 final class JsonReport {
     /** Version of the document's shape, written as {@code formatVersion}. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     /** Thread-safe once configured (Jackson's contract), so one serves every report. */
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -109,6 +109,8 @@ final class JsonReport {
         json.writeNumberField("idlePages", arenas.idlePages());
         json.writeNumberField("reservedBytes", arenas.reservedBytes());
         json.writeNumberField("oversizeAllocations", arenas.oversizeAllocations());
+        json.writeStringField("mode", arenas.mode().name());
+        json.writeStringField("modeDescription", arenas.modeDescription());
         json.writeEndObject();
     }
 
@@ -154,7 +156,7 @@ final class JsonReport {
         json.writeNumberField("maxTotalPoolMemoryMb", config.maxTotalPoolMemoryMb());
         json.writeNumberField("poolGrowthFactor", config.poolGrowthFactor());
         json.writeNumberField("arenaIdleRetainBytes", config.arenaIdleRetainBytes());
-        json.writeBooleanField("checkedArenas", config.checkedArenas());
+        json.writeStringField("arenaSafety", config.arenaSafety().name());
         json.writeStringField("leakDetection", config.leakDetection().name());
         json.writeObjectFieldStart("preferredProviders");
         writeByCapability(json, config.preferredProviders());

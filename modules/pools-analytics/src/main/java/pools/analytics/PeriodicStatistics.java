@@ -73,6 +73,7 @@ final class PeriodicStatistics {
             event.budgetRefusals = snapshot.budget().refusals();
             event.activeArenas = arenas == null ? -1 : arenas.activeArenas();
             event.pooledArenas = arenas == null ? -1 : arenas.pooledArenas();
+            event.arenaSafety = arenas == null ? SystemBean.NO_ARENAS : arenas.modeDescription();
             event.allocationsSaved = snapshot.allocationsSaved();
             event.memoryReusedBytes = snapshot.memoryReusedBytes();
             event.leaks = snapshot.leaks().size();

@@ -11,6 +11,9 @@ import pools.api.ProviderFailure;
 
 /** The {@link PoolSystemMXBean} of one system: every getter reads a fresh snapshot. */
 final class SystemBean implements PoolSystemMXBean {
+    /** What the arena-safety attribute and event field say when no arena provider is present. */
+    static final String NO_ARENAS = "no arena provider";
+
     private final PoolAnalyticsService service;
 
     SystemBean(PoolAnalyticsService service) {
@@ -86,6 +89,12 @@ final class SystemBean implements PoolSystemMXBean {
     public long getArenaReservedBytes() {
         ArenaStats arenas = service.snapshot().arenas();
         return arenas == null ? -1 : arenas.reservedBytes();
+    }
+
+    @Override
+    public String getArenaSafety() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? NO_ARENAS : arenas.modeDescription();
     }
 
     @Override

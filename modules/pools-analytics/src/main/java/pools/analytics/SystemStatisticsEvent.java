@@ -44,6 +44,10 @@ final class SystemStatisticsEvent extends Event {
     @Description("Closed arenas kept for reuse; -1 without an arena provider")
     long pooledArenas;
 
+    @Label("Arena Safety")
+    @Description("The arena mode in words: whether a segment used after close is caught, and the flag that changes it")
+    String arenaSafety;
+
     @Label("Allocations Saved")
     @Description("Acquisitions served by a free object, over every pool")
     long allocationsSaved;

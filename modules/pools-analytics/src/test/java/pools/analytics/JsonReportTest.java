@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import pools.api.ArenaMode;
 import pools.api.ArenaStats;
 import pools.api.BudgetStats;
 import pools.api.Capability;
@@ -56,7 +57,8 @@ class JsonReportTest {
         PoolAnalytics snapshot = new PoolAnalytics(Instant.ofEpochSecond(1_700_000_000, 123_000_000), config,
                 Map.of(Capability.OBJECT_POOLS, "fixed", Capability.ANALYTICS, "analytics"),
                 List.of(new PoolStats("a", 10, 3, 3, 12, 4, 3, 8, 2, 64), new PoolStats("b \"q\"", 0, 0, 0, 0, 0, 0, 1, 0, 0)),
-                new ArenaStats(1, 2, 3, 4, 5, 6, 7), new BudgetStats(1000, 400, 600, 9),
+                new ArenaStats(1, 2, 3, 4, 5, 6, 7, ArenaMode.UNCHECKED,
+                        "UNCHECKED because module pools.arena has no native access; run with --enable-native-access=pools.arena"), new BudgetStats(1000, 400, 600, 9),
                 List.of(new LeakReport("a", "x@1", 42, "main", List.of(frame))),
                 List.of(new ProviderFailure(Capability.ARENAS, "p.Q: Provider r.S not found")));
         String report = new PoolAnalyticsProvider().create(config).toJson(snapshot);
@@ -96,6 +98,8 @@ class JsonReportTest {
                     arenas.idlePages(), arenas.reservedBytes(), arenas.oversizeAllocations()),
                     longs(a, "activeArenas", "pooledArenas", "acquisitions", "pagesInUse", "idlePages",
                             "reservedBytes", "oversizeAllocations"));
+            assertEquals(arenas.mode().name(), a.get("mode").textValue());
+            assertEquals(arenas.modeDescription(), a.get("modeDescription").textValue());
         }
         BudgetStats budget = snapshot.budget();
         assertEquals(List.of(budget.limitBytes(), budget.reservedBytes(), budget.peakReservedBytes(),
@@ -148,7 +152,7 @@ class JsonReportTest {
                         "searchArenaSize", "jsonArenaSize", "maxTotalPoolMemoryMb", "arenaIdleRetainBytes"));
         assertEquals(config.poolGrowthFactor(), c.get("poolGrowthFactor").doubleValue());
         assertEquals(config.leakDetection().name(), c.get("leakDetection").textValue());
-        assertEquals(config.checkedArenas(), c.get("checkedArenas").booleanValue());
+        assertEquals(config.arenaSafety().name(), c.get("arenaSafety").textValue());
         assertEquals(config.preferredProviders().size(), c.get("preferredProviders").size());
         config.preferredProviders().forEach((capability, name) ->
                 assertEquals(name, c.get("preferredProviders").get(capability.name()).textValue()));

@@ -1,5 +1,7 @@
 package pools.api;
 
+import java.util.Objects;
+
 /**
  * A snapshot of an {@link ArenaManager}: the seed's active and pooled arena counts, plus the
  * page pool behind them.
@@ -13,6 +15,9 @@ package pools.api;
  *                             used there, so that close does not depend on how many it used)
  * @param reservedBytes        off-heap bytes the manager holds against the budget
  * @param oversizeAllocations  requests larger than the largest page, served on their own
+ * @param mode                 whether arenas are checked after close, and pooled
+ * @param modeDescription      the mode in plain words; when arenas are unchecked or slower than
+ *                             they could be, it names the JVM flag that changes that
  */
 public record ArenaStats(
         long activeArenas,
@@ -21,5 +26,12 @@ public record ArenaStats(
         long pagesInUse,
         long idlePages,
         long reservedBytes,
-        long oversizeAllocations) {
+        long oversizeAllocations,
+        ArenaMode mode,
+        String modeDescription) {
+
+    public ArenaStats {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(modeDescription, "modeDescription");
+    }
 }

@@ -13,10 +13,15 @@ public final class BudgetExceededException extends PoolExhaustedException {
     public BudgetExceededException(String requester, long requestedBytes, long reservedBytes, long limitBytes) {
         super(requester + " asked for " + requestedBytes + " bytes, but the memory budget has "
                 + reservedBytes + " of " + limitBytes + " bytes reserved: that would overrun it by "
-                + (reservedBytes + requestedBytes - limitBytes)
+                + overrun(requestedBytes, reservedBytes, limitBytes)
                 + " bytes (raise PoolConfig.maxTotalPoolMemoryMb or release memory first)");
         this.requestedBytes = requestedBytes;
-        this.overrunBytes = reservedBytes + requestedBytes - limitBytes;
+        this.overrunBytes = overrun(requestedBytes, reservedBytes, limitBytes);
+    }
+
+    /** In this order so that a request near {@code Long.MAX_VALUE} does not wrap negative ({@code reserved <= limit}). */
+    private static long overrun(long requestedBytes, long reservedBytes, long limitBytes) {
+        return requestedBytes - (limitBytes - reservedBytes);
     }
 
     /** The bytes the refused reservation asked for. */

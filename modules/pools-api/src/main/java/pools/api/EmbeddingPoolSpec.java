@@ -34,6 +34,12 @@ public record EmbeddingPoolSpec(
         if (!(growthFactor > 1.0 && growthFactor <= 16.0)) {
             throw new InvalidConfigException("growthFactor", growthFactor, "must be above 1.0 and at most 16.0");
         }
+        // A full pool is maxCapacity strides; dimension and maxCapacity near Integer.MAX_VALUE
+        // would wrap that product, and every slab size below it, past Long.MAX_VALUE.
+        if (stride(dimension, alignment) > Long.MAX_VALUE / maxCapacity) {
+            throw new InvalidConfigException("maxCapacity", maxCapacity, "must keep maxCapacity x "
+                    + stride(dimension, alignment) + " bytes per embedding within Long.MAX_VALUE bytes");
+        }
     }
 
     /** The spec of the system's built-in embedding pool, from the config's embedding fields. */
@@ -50,6 +56,10 @@ public record EmbeddingPoolSpec(
 
     /** Bytes between the starts of neighbouring embeddings: the vector rounded up to the alignment. */
     public long strideBytes() {
-        return (vectorBytes() + alignment - 1) & -(long) alignment;
+        return stride(dimension, alignment);
+    }
+
+    private static long stride(int dimension, int alignment) {
+        return ((long) dimension * Float.BYTES + alignment - 1) & -(long) alignment;
     }
 }

@@ -211,6 +211,17 @@ public final class MemoryPoolSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * One line: the providers, the budget, and the arena mode in words (which, when arenas are
+     * unchecked for want of native access, names the flag that makes them checked).
+     */
+    @Override
+    public String toString() {
+        return "MemoryPoolSystem[providers=" + providers() + ", budget " + context.budget().reservedBytes()
+                + " of " + context.budget().limitBytes() + " bytes reserved, arenas: "
+                + (arenas == null ? "no arena provider" : arenas.stats().modeDescription()) + "]";
+    }
+
     private <T> ObjectPoolSpec<T> builtIn(String name, Supplier<? extends T> factory,
                                           Consumer<? super T> reset, int max) {
         return ObjectPoolSpec.<T>builder(name, factory).reset(reset).maxCapacity(max)

@@ -32,12 +32,10 @@ import java.util.Objects;
  * @param arenaIdleRetainBytes  arena pages kept for reuse (idle in the page pool, or kept by an
  *                              arena for its next acquisitions); pages beyond it go back to the OS
  *                              (64 MiB, or a quarter of the budget if that is less)
- * @param checkedArenas         whether arena memory is fenced off after its arena closes (false):
- *                              true gives each acquisition its own FFM scope, so a segment used
- *                              after close throws instead of aliasing a page someone else now
- *                              holds (run tests this way); false, the default, is the pooled,
- *                              flag-free fast mode that checks nothing after close (see
- *                              {@link ScopedArena} for exactly what each mode guarantees)
+ * @param arenaSafety           what arena memory guarantees once its arena is closed
+ *                              ({@link ArenaSafety#AUTO}: checked and pooled when module
+ *                              {@code pools.arena} has native access, unchecked and reported as
+ *                              such otherwise; see {@link ScopedArena} for each mode)
  * @param leakDetection         tracking of leases that are never released ({@link LeakDetection#OFF})
  * @param preferredProviders    provider name per capability, chosen over priority when present
  */
@@ -58,7 +56,7 @@ public record PoolConfig(
         int maxTotalPoolMemoryMb,
         double poolGrowthFactor,
         long arenaIdleRetainBytes,
-        boolean checkedArenas,
+        ArenaSafety arenaSafety,
         LeakDetection leakDetection,
         Map<Capability, String> preferredProviders) {
 
@@ -99,6 +97,7 @@ public record PoolConfig(
             throw new InvalidConfigException("arenaIdleRetainBytes", arenaIdleRetainBytes,
                     "must be between 0 and the budget, " + budget + " bytes");
         }
+        Objects.requireNonNull(arenaSafety, "arenaSafety");
         Objects.requireNonNull(leakDetection, "leakDetection");
         preferredProviders = copyProviders(preferredProviders);
         requireBudgetCovers("primitiveArenaSize", primitiveArenaSize, budget);
@@ -203,7 +202,7 @@ public record PoolConfig(
         private double poolGrowthFactor = 1.5;
         /** Null until set: then it follows the budget (see {@link #arenaIdleRetainBytes(long)}). */
         private Long arenaIdleRetainBytes;
-        private boolean checkedArenas = false;
+        private ArenaSafety arenaSafety = ArenaSafety.AUTO;
         private LeakDetection leakDetection = LeakDetection.OFF;
         private final EnumMap<Capability, String> preferredProviders = new EnumMap<>(Capability.class);
 
@@ -223,7 +222,7 @@ public record PoolConfig(
             maxTotalPoolMemoryMb = c.maxTotalPoolMemoryMb;
             poolGrowthFactor = c.poolGrowthFactor;
             arenaIdleRetainBytes = c.arenaIdleRetainBytes;
-            checkedArenas = c.checkedArenas;
+            arenaSafety = c.arenaSafety;
             leakDetection = c.leakDetection;
             preferredProviders.putAll(c.preferredProviders);
         }
@@ -295,9 +294,12 @@ public record PoolConfig(
             return this;
         }
 
-        /** Checked arenas (the default, safe after close) or the unchecked fast mode; see {@link ScopedArena}. */
-        public Builder checkedArenas(boolean checked) {
-            checkedArenas = checked;
+        /**
+         * What arena memory guarantees after close: {@link ArenaSafety#AUTO} (the default),
+         * {@link ArenaSafety#CHECKED} or {@link ArenaSafety#UNCHECKED}; see {@link ScopedArena}.
+         */
+        public Builder arenaSafety(ArenaSafety safety) {
+            arenaSafety = safety;
             return this;
         }
 
@@ -320,7 +322,7 @@ public record PoolConfig(
                     searchArenaSize, jsonArenaSize, maxTotalPoolMemoryMb, poolGrowthFactor,
                     arenaIdleRetainBytes != null ? arenaIdleRetainBytes
                             : Math.min(DEFAULT_IDLE_RETAIN_BYTES, ((long) maxTotalPoolMemoryMb << 20) / 4),
-                    checkedArenas, leakDetection, preferredProviders);
+                    arenaSafety, leakDetection, preferredProviders);
         }
     }
 }

@@ -1,7 +1,6 @@
 package pools.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +30,7 @@ class PoolConfigTest {
         assertEquals(500L << 20, c.maxTotalPoolMemoryBytes());
         assertEquals(1.5, c.poolGrowthFactor());
         assertEquals(64L << 20, c.arenaIdleRetainBytes());
-        assertFalse(c.checkedArenas(), "arenas default to the pooled, flag-free unchecked mode");
+        assertEquals(ArenaSafety.AUTO, c.arenaSafety(), "arenas are checked wherever native access allows");
         assertEquals(LeakDetection.OFF, c.leakDetection());
         assertTrue(c.preferredProviders().isEmpty());
     }
@@ -47,9 +46,18 @@ class PoolConfigTest {
                 .maxSearchResultsPerPool(8).maxJsonObjectsPerPool(9).maxEmbeddingsPerPool(10)
                 .initialPoolCapacity(3).embeddingDimension(128).embeddingAlignment(32)
                 .arenaSizes(1000, 2000, 3000).maxTotalPoolMemoryMb(12).poolGrowthFactor(2.0)
-                .arenaIdleRetainBytes(4096).checkedArenas(true).leakDetection(LeakDetection.FULL)
+                .arenaIdleRetainBytes(4096).arenaSafety(ArenaSafety.UNCHECKED).leakDetection(LeakDetection.FULL)
                 .preferProvider(Capability.ARENAS, "mine").build();
         assertEquals(c, c.toBuilder().build());
+    }
+
+    @Test
+    void theArenaSafetyDefaultsToAutoAndNullIsRefusedByName() {
+        assertEquals(ArenaSafety.AUTO, PoolConfig.builder().build().arenaSafety());
+        assertEquals(ArenaSafety.CHECKED, PoolConfig.builder().arenaSafety(ArenaSafety.CHECKED).build().arenaSafety());
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> PoolConfig.builder().arenaSafety(null).build());
+        assertEquals("arenaSafety", e.getMessage());
     }
 
     @Test

@@ -44,18 +44,31 @@ final class AcquisitionScope {
         return scope;
     }
 
-    /** A block of its own in this scope, reserved against the budget a page at a time (oversize: exactly). */
+    /**
+     * A block of its own in this scope, reserved against the budget a page at a time (oversize:
+     * exactly). The caller has checked that size plus padding fits in a long. If the budget
+     * refuses or FFM cannot allocate, nothing stays reserved for it.
+     */
     MemorySegment allocate(long byteSize, long byteAlignment, boolean oversize, boolean shared) {
-        long charge = byteSize + (byteAlignment > 16 ? byteAlignment - 1 : 0);
+        long charge = Math.addExact(byteSize, byteAlignment > 16 ? byteAlignment - 1 : 0);
+        long quantum = 0;
         if (charge > reserved - used) {
-            long quantum = oversize ? charge : Math.max(charge, reserveQuantum);
+            quantum = oversize ? charge : Math.max(charge, reserveQuantum);
             pages.reserve(quantum, requester);
-            reserved += quantum;
         }
         if (scope == null) {
             scope = newScope(shared);
         }
-        MemorySegment memory = scope.allocate(byteSize, byteAlignment);
+        MemorySegment memory;
+        try {
+            memory = scope.allocate(byteSize, byteAlignment);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (quantum > 0) {
+                pages.release(quantum);
+            }
+            throw e;
+        }
+        reserved += quantum;
         used += charge;
         if (oversize) {
             manager.countOversize();
@@ -63,10 +76,21 @@ final class AcquisitionScope {
         return memory;
     }
 
-    /** Ends the acquisition: closes the scope (stale segments now throw) and gives back its reservation. */
+    /**
+     * Ends the acquisition: closes the scope (stale segments now throw) and gives back its
+     * reservation. If the scope cannot close (a native call holds one of its segments: only a
+     * shared scope can be held by another thread), throws with nothing changed, so the caller
+     * can leave its own state as it was and the close can be retried.
+     */
     void end() {
         if (scope != null) {
-            scope.close();
+            try {
+                scope.close();
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("cannot close this arena yet: a native call in flight"
+                        + " still holds one of its segments (" + e.getMessage() + "); nothing was closed,"
+                        + " call close() again once that call has returned", e);
+            }
             scope = null;
         }
         if (reserved > 0) {

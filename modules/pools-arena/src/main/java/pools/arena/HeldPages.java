@@ -54,9 +54,15 @@ final class HeldPages {
     /**
      * Ends the acquisition: the kept chain stays; of the pages taken from the pool, it keeps
      * those the pool's idle retain limit allows and gives back the rest. With no page taken
-     * (the steady state) that is nothing at all.
+     * (the steady state) that is nothing at all. With {@code zero}, first zeroes what this
+     * acquisition used of each page (the caller has closed the scope the pages were re-scoped
+     * to, so no segment can write them any more): every page that is not held stays all zero.
      */
-    void endAcquisition() {
+    void endAcquisition(boolean zero) {
+        if (zero) {
+            zeroUsed(0, used);
+            zeroUsed(kept, count);
+        }
         int keeping = kept;
         for (int i = kept; i < count; i++) {
             Page page = pages[i];
@@ -71,6 +77,46 @@ final class HeldPages {
         kept = keeping;
         count = keeping;
         used = 0;
+    }
+
+    /**
+     * Under budget pressure, frees kept pages this acquisition has not used, if together they
+     * come to at least {@code bytes} (else frees none, so a refusal that this cannot cure leaves
+     * everything as it was). Returns whether it freed them.
+     */
+    boolean freeUnusedKept(long bytes) {
+        long unused = 0;
+        for (int i = used; i < kept; i++) {
+            unused += pool.pageSize(pages[i].sizeClass);
+        }
+        if (unused < bytes || bytes <= 0) {
+            return false;
+        }
+        long freed = 0;
+        while (freed < bytes) {
+            Page page = pages[used];
+            freed += pool.pageSize(page.sizeClass);
+            keptBytes -= pool.pageSize(page.sizeClass);
+            pool.discardKept(page);
+            // Keep [0, kept) then [kept, count) contiguous: the last kept page fills the hole,
+            // and the last page taken this acquisition fills the kept range's old end.
+            pages[used] = pages[kept - 1];
+            pages[kept - 1] = pages[count - 1];
+            pages[count - 1] = null;
+            kept--;
+            count--;
+        }
+        return true;
+    }
+
+    private void zeroUsed(int from, int to) {
+        for (int i = from; i < to; i++) {
+            Page page = pages[i];
+            if (page.usedBytes > 0) {
+                page.memory.asSlice(0, page.usedBytes).fill((byte) 0);
+                page.usedBytes = 0;
+            }
+        }
     }
 
     boolean hasKept() {

@@ -14,6 +14,12 @@ final class Page {
     /** Index into the page pool's size classes (small, medium, large). */
     final int sizeClass;
     private final Arena owner;
+    /**
+     * Bytes from the page's start that the acquisition holding it may have written (re-scoped
+     * mode only), zeroed and reset to 0 at its close. Plain: written and read only by the
+     * page's holder, and handed on with the page through a queue (release/acquire).
+     */
+    long usedBytes;
 
     Page(Arena owner, MemorySegment memory, int sizeClass) {
         this.owner = owner;

@@ -48,7 +48,7 @@ final class PagePool {
     /** Set once by {@link #close()}; read volatile after every return so no page is left behind. */
     private volatile boolean closed;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic queue type can only be made raw
     PagePool(PoolConfig config, MemoryBudget budget, PoolEvents events, Keepers keepers) {
         this.keepers = keepers;
         this.pageSizes = new long[] {config.smallPageSize(), config.mediumPageSize(), config.largePageSize()};

@@ -28,6 +28,8 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
 
     private final PagePool pages;
     private final Safety safety;
+    /** The mode in words for every report, naming the flag that would change it; fixed at creation. */
+    private final String modeDescription;
     private final PoolEvents events;
     private final boolean tracksLeases;
     private final int[] homeClass;
@@ -41,10 +43,11 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
     /** Set once by close(); read volatile by acquire. */
     private volatile boolean closed;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic queue type can only be made raw
     PooledArenaManager(PoolContext context, Safety safety) {
         this.pages = new PagePool(context.config(), context.budget(), context.events(), this);
         this.safety = safety;
+        this.modeDescription = safety.describe(context.config().arenaSafety(), PooledArenaManager.class.getModule());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
         ArenaKind[] kinds = ArenaKind.values();
@@ -96,14 +99,14 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
             events.released(PagePool.POOL_NAME, lease);
         }
         if (closed || !pooledFor(arena).offer(arena)) {
-            arena.freeKeptPages();
+            arena.held().freeKept();
         } else if (closed) {
             freeKeptPages(Long.MAX_VALUE); // close() ran between the check and the offer
         }
     }
 
     private MpmcAtomicArrayQueue<PooledArena> pooledFor(PooledArena arena) {
-        return (arena.hasKeptPages() ? pooledWithPage : pooled)[arena.kind().ordinal()];
+        return (arena.held().hasKept() ? pooledWithPage : pooled)[arena.kind().ordinal()];
     }
 
     /** Walks the pooled arenas that keep pages: only for budget trimming and stats, not per acquisition. */
@@ -112,7 +115,7 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
         long bytes = 0;
         for (MpmcAtomicArrayQueue<PooledArena> queue : pooledWithPage) {
             for (PooledArena arena : queue) {
-                bytes += arena.keptBytes();
+                bytes += arena.held().keptBytes();
             }
         }
         return bytes;
@@ -124,7 +127,7 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
         for (int k = pooledWithPage.length - 1; k >= 0 && freed < bytes; k--) {
             PooledArena arena;
             while (freed < bytes && (arena = pooledWithPage[k].poll()) != null) {
-                freed += arena.freeKeptPages();
+                freed += arena.held().freeKept();
                 if (!closed) {
                     pooled[k].offer(arena); // when the list is full, the arena is left to the GC
                 }
@@ -148,15 +151,16 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
         for (int k = 0; k < pooled.length; k++) {
             pooledArenas += pooledWithPage[k].size() + pooled[k].size();
             for (PooledArena arena : pooledWithPage[k]) {
-                kept += arena.keptPages();
+                kept += arena.held().keptPages();
             }
         }
         long idle = pages.idlePages() + kept;
         // Closes first: every close follows its acquisition, so the difference is never negative.
-        long closed = closes.sum();
+        long closedArenas = closes.sum();
         long acquired = acquisitions.sum();
-        return new ArenaStats(acquired - closed, pooledArenas, acquired,
-                Math.max(0, pages.livePages() - idle), idle, pages.reservedBytes(), oversize.sum());
+        return new ArenaStats(acquired - closedArenas, pooledArenas, acquired,
+                Math.max(0, pages.livePages() - idle), idle, pages.reservedBytes(), oversize.sum(),
+                safety.mode(), modeDescription);
     }
 
     @Override
@@ -171,6 +175,6 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
 
     @Override
     public String toString() {
-        return "PooledArenaManager[" + safety + ", " + stats() + "]";
+        return "PooledArenaManager[" + modeDescription + "; " + stats() + "]";
     }
 }

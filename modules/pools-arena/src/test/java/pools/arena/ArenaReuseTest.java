@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.ArenaKind;
+import pools.api.ArenaSafety;
 import pools.api.ArenaStats;
 import pools.api.LeakDetection;
 import pools.api.MemoryBudget;
@@ -27,20 +28,21 @@ class ArenaReuseTest {
     void aClosedArenaIsHandedOutAgain() {
         try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED)) {
             ScopedArena first = manager.acquire(ArenaKind.PRIMITIVE);
-            assertEquals(new ArenaStats(1, 0, 1, 0, 0, 0, 0), manager.stats());
+            assertEquals(TestManagers.stats(manager, 1, 0, 1, 0, 0, 0, 0), manager.stats());
             first.close();
-            assertEquals(new ArenaStats(0, 1, 1, 0, 0, 0, 0), manager.stats());
+            assertEquals(TestManagers.stats(manager, 0, 1, 1, 0, 0, 0, 0), manager.stats());
             ScopedArena second = manager.acquire(ArenaKind.PRIMITIVE);
             assertSame(first, second, "the unchecked mode hands out the pooled object itself");
             ScopedArena otherKind = manager.acquire(ArenaKind.SEARCH);
             assertNotSame(first, otherKind, "each kind has its own free list");
-            assertEquals(new ArenaStats(2, 0, 3, 0, 0, 0, 0), manager.stats());
+            assertEquals(TestManagers.stats(manager, 2, 0, 3, 0, 0, 0, 0), manager.stats());
             second.close();
             otherKind.close();
         }
     }
 
     @Test
+    @SuppressWarnings("restricted") // widens a segment to read the rest of its page; the tests have native access
     void closeResetsTheOffsetWithoutTouchingTheBytes() {
         try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED)) {
             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
@@ -109,16 +111,16 @@ class ArenaReuseTest {
     void aPooledArenaKeepsOnePageForItsNextAcquisitionWithinTheRetainLimit(Safety safety) {
         try (PooledArenaManager manager = TestManagers.manager(safety)) {
             cycle(manager, 1);
-            assertEquals(new ArenaStats(0, 1, 1, 0, 1, TestManagers.MEDIUM, 0), manager.stats(),
+            assertEquals(TestManagers.stats(manager, 0, 1, 1, 0, 1, TestManagers.MEDIUM, 0), manager.stats(),
                     "the pooled arena's kept page counts as idle");
             try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
                 arena.allocate(64, 8);
-                assertEquals(new ArenaStats(1, 0, 2, 1, 0, TestManagers.MEDIUM, 0), manager.stats());
+                assertEquals(TestManagers.stats(manager, 1, 0, 2, 1, 0, TestManagers.MEDIUM, 0), manager.stats());
             }
         }
         try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().arenaIdleRetainBytes(0).build())) {
             cycle(manager, 3);
-            assertEquals(new ArenaStats(0, 1, 1, 0, 0, 0, 0), manager.stats(), "with no retain, nothing is kept");
+            assertEquals(TestManagers.stats(manager, 0, 1, 1, 0, 0, 0, 0), manager.stats(), "with no retain, nothing is kept");
         }
     }
 
@@ -131,10 +133,10 @@ class ArenaReuseTest {
                     arena.allocate(TestManagers.MEDIUM - 64, 64).set(ValueLayout.JAVA_LONG, 0, i);
                     arena.allocate(TestManagers.MEDIUM - 64, 64).set(ValueLayout.JAVA_LONG, 0, i);
                     arena.allocate(TestManagers.LARGE / 2, 64).set(ValueLayout.JAVA_LONG, 0, i);
-                    assertEquals(new ArenaStats(1, 0, i, 3, 0, 2L * TestManagers.MEDIUM + TestManagers.LARGE, 0),
+                    assertEquals(TestManagers.stats(manager, 1, 0, i, 3, 0, 2L * TestManagers.MEDIUM + TestManagers.LARGE, 0),
                             manager.stats(), "the kept pages serve the acquisition, none is taken anew");
                 }
-                assertEquals(new ArenaStats(0, 1, i, 0, 3, 2L * TestManagers.MEDIUM + TestManagers.LARGE, 0),
+                assertEquals(TestManagers.stats(manager, 0, 1, i, 0, 3, 2L * TestManagers.MEDIUM + TestManagers.LARGE, 0),
                         manager.stats(), "the pooled arena keeps two medium pages and a large one");
             }
         }
@@ -161,11 +163,16 @@ class ArenaReuseTest {
         PoolConfig byDefault = TestManagers.config().build();
         PooledArenaManagerProvider provider = new PooledArenaManagerProvider();
         try (PooledArenaManager m = (PooledArenaManager) provider.create(PoolContext.standalone(byDefault))) {
-            assertEquals(Safety.UNCHECKED, m.safety(), "arenas are unchecked unless the config asks");
+            assertEquals(Safety.RESCOPED, m.safety(), "AUTO, the default, is checked and pooled with native access,"
+                    + " which the tests run with (--enable-native-access=pools.arena)");
         }
         try (PooledArenaManager m = (PooledArenaManager) provider.create(
-                PoolContext.standalone(byDefault.toBuilder().checkedArenas(true).build()))) {
-            assertEquals(Safety.RESCOPED, m.safety(), "the tests run with --enable-native-access=pools.arena");
+                PoolContext.standalone(byDefault.toBuilder().arenaSafety(ArenaSafety.CHECKED).build()))) {
+            assertEquals(Safety.RESCOPED, m.safety());
+        }
+        try (PooledArenaManager m = (PooledArenaManager) provider.create(
+                PoolContext.standalone(byDefault.toBuilder().arenaSafety(ArenaSafety.UNCHECKED).build()))) {
+            assertEquals(Safety.UNCHECKED, m.safety(), "the explicit opt-in");
         }
     }
 

@@ -1,5 +1,6 @@
 package pools.arena;
 
+import pools.api.ArenaStats;
 import pools.api.MemoryBudget;
 import pools.api.PoolConfig;
 import pools.api.spi.PoolContext;
@@ -17,6 +18,14 @@ final class TestManagers {
     static PoolConfig.Builder config() {
         return PoolConfig.builder().pageSizes(SMALL, MEDIUM, LARGE).arenaSizes(16384, 16384, 16384)
                 .maxTotalPoolMemoryMb(16).arenaIdleRetainBytes(1 << 20);
+    }
+
+    /** The stats {@code manager} should report: these counts, in its own mode. */
+    static ArenaStats stats(PooledArenaManager manager, long active, long pooled, long acquisitions,
+                            long pagesInUse, long idlePages, long reservedBytes, long oversize) {
+        ArenaStats now = manager.stats();
+        return new ArenaStats(active, pooled, acquisitions, pagesInUse, idlePages, reservedBytes, oversize,
+                now.mode(), now.modeDescription());
     }
 
     static PooledArenaManager manager(Safety safety) {

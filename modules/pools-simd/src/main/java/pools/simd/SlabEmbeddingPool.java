@@ -276,7 +276,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
 
     /** Reserves, allocates and publishes a slab of {@code blocks} blocks; caller holds {@link #lock}. */
     private boolean addSlab(int blocks, boolean mayThrow) {
-        long bytes = blocks * stride;
+        long bytes = Math.multiplyExact(blocks, stride); // blocks <= maxCapacity, which the spec keeps in range
         if (mayThrow) {
             context.budget().reserve(bytes, "embedding pool '" + name() + "'");
         } else if (!context.budget().tryReserve(bytes, "embedding pool '" + name() + "'")) {

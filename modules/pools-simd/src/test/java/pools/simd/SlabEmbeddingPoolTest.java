@@ -222,6 +222,20 @@ class SlabEmbeddingPoolTest {
     }
 
     @Test
+    void aSpecOfTheLargestVectorsIsRefusedByTheBudgetNotByMalloc() {
+        long reserved = budget.reservedBytes();
+        EmbeddingPoolSpec huge = new EmbeddingPoolSpec("huge", Integer.MAX_VALUE, 4096, 0, 1 << 20, 1.5);
+        assertThrows(BudgetExceededException.class, () -> new SimdEmbeddingPoolProvider().create(
+                new EmbeddingPoolSpec("huge", Integer.MAX_VALUE, 4096, 1, 1 << 20, 1.5), context));
+        assertEquals(reserved, budget.reservedBytes());
+        try (EmbeddingPool pool = new SimdEmbeddingPoolProvider().create(huge, context)) {
+            assertThrows(BudgetExceededException.class, pool::acquire);
+            assertEquals(reserved, budget.reservedBytes(), "a refused slab reserves nothing");
+            assertEquals(0, pool.stats().capacity());
+        }
+    }
+
+    @Test
     void acquireWithATimeoutWaitsForARelease() throws Exception {
         try (EmbeddingPool pool = pool(8, 64, 1, 1)) {
             Embedding only = pool.acquire();

@@ -35,6 +35,12 @@ public interface PoolSystemMXBean {
 
     long getArenaReservedBytes();
 
+    /**
+     * The arena mode in words ({@code modeDescription} in the report): checked or not, pooled or
+     * not, and the JVM flag that would change it; "no arena provider" without one.
+     */
+    String getArenaSafety();
+
     /** Acquisitions served by a free object, over every pool. */
     long getAllocationsSaved();
 

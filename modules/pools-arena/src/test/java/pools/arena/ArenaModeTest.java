@@ -1,0 +1,77 @@
+package pools.arena;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import org.junit.jupiter.api.Test;
+import pools.api.ArenaMode;
+import pools.api.ArenaSafety;
+import pools.api.ArenaStats;
+import pools.api.spi.PoolContext;
+
+/** Which mode each policy gets with and without native access, and what the reports say about it. */
+class ArenaModeTest {
+    /** This module: the tests run with --enable-native-access=pools.arena. */
+    private static final Module WITH_ACCESS = PooledArena.class.getModule();
+    /** The unnamed module of a fresh loader: nobody granted it native access, and it never used it. */
+    private static final Module WITHOUT_ACCESS = new URLClassLoader(new URL[0]).getUnnamedModule();
+
+    @Test
+    void theTestsRunWithNativeAccessForThisModuleOnly() {
+        assertTrue(WITH_ACCESS.isNamed() && WITH_ACCESS.isNativeAccessEnabled(), WITH_ACCESS.toString());
+        assertFalse(WITHOUT_ACCESS.isNativeAccessEnabled());
+    }
+
+    @Test
+    void autoIsCheckedAndPooledExactlyWhenNativeAccessIsEnabled() {
+        assertEquals(Safety.RESCOPED, Safety.choose(ArenaSafety.AUTO, WITH_ACCESS));
+        assertEquals(Safety.UNCHECKED, Safety.choose(ArenaSafety.AUTO, WITHOUT_ACCESS));
+        assertEquals(Safety.RESCOPED, Safety.choose(ArenaSafety.CHECKED, WITH_ACCESS));
+        assertEquals(Safety.PER_ALLOCATION, Safety.choose(ArenaSafety.CHECKED, WITHOUT_ACCESS),
+                "CHECKED stays safe without native access");
+        assertEquals(Safety.UNCHECKED, Safety.choose(ArenaSafety.UNCHECKED, WITH_ACCESS));
+        assertEquals(Safety.UNCHECKED, Safety.choose(ArenaSafety.UNCHECKED, WITHOUT_ACCESS));
+    }
+
+    @Test
+    void uncheckedForWantOfNativeAccessNamesTheFlagForTheModuleOrTheClassPath() {
+        String named = Safety.UNCHECKED.describe(ArenaSafety.AUTO, WITH_ACCESS);
+        assertTrue(named.startsWith("UNCHECKED because module pools.arena has no native access"), named);
+        assertTrue(named.contains("run with --enable-native-access=pools.arena to make arenas checked"), named);
+        String classPath = Safety.UNCHECKED.describe(ArenaSafety.AUTO, WITHOUT_ACCESS);
+        assertTrue(classPath.contains("run with --enable-native-access=ALL-UNNAMED"), classPath);
+    }
+
+    @Test
+    void everyOtherModeSaysWhatItGuaranteesAndWhetherItIsSlower() {
+        String chosen = Safety.UNCHECKED.describe(ArenaSafety.UNCHECKED, WITH_ACCESS);
+        assertTrue(chosen.startsWith("UNCHECKED, as the config chose (ArenaSafety.UNCHECKED)"), chosen);
+        assertTrue(chosen.contains("not detected"), chosen);
+        String slower = Safety.PER_ALLOCATION.describe(ArenaSafety.CHECKED, WITH_ACCESS);
+        assertTrue(slower.startsWith("checked but slower"), slower);
+        assertTrue(slower.contains("--enable-native-access=pools.arena to pool pages"), slower);
+        String pooled = Safety.RESCOPED.describe(ArenaSafety.AUTO, WITH_ACCESS);
+        assertTrue(pooled.startsWith("checked and pooled") && pooled.contains("IllegalStateException"), pooled);
+    }
+
+    @Test
+    void theManagersStatsAndToStringCarryTheModeItRunsIn() {
+        for (ArenaSafety policy : ArenaSafety.values()) {
+            try (PooledArenaManager manager = (PooledArenaManager) new PooledArenaManagerProvider().create(
+                    PoolContext.standalone(TestManagers.config().arenaSafety(policy).build()))) {
+                ArenaStats stats = manager.stats();
+                Safety expected = Safety.choose(policy, WITH_ACCESS);
+                assertEquals(expected.mode(), stats.mode(), policy.name());
+                assertEquals(expected.describe(policy, WITH_ACCESS), stats.modeDescription());
+                assertTrue(manager.toString().contains(stats.modeDescription()), manager.toString());
+                assertEquals(policy != ArenaSafety.UNCHECKED, stats.mode().checked());
+            }
+        }
+        try (PooledArenaManager manager = TestManagers.manager(Safety.PER_ALLOCATION)) {
+            assertEquals(ArenaMode.CHECKED_UNPOOLED, manager.stats().mode());
+        }
+    }
+}
