@@ -28,8 +28,9 @@ public abstract class PoolLincheck<T> {
     static final String NOTHING_HELD = "nothing held";
 
     private final ObjectPool<T> pool;
+    /** The objects each Lincheck thread holds, by thread slot; a generic array made from a wildcard one. */
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<T>[] held = new ArrayDeque[THREAD_SLOTS];
+    private final ArrayDeque<T>[] held = (ArrayDeque<T>[]) new ArrayDeque<?>[THREAD_SLOTS];
 
     protected PoolLincheck(ObjectPool<T> pool, int heldUpFront) {
         this.pool = pool;
