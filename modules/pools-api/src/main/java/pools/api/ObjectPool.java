@@ -23,8 +23,9 @@ import java.util.Optional;
  * nothing is handed out after the close took effect. (Model-checked with Lincheck against a
  * sequential model; see docs/reliability.md.)
  *
- * <p>Waiting: an {@code acquire} with a timeout at max capacity parks until a release wakes it,
- * and waiters are served in arrival order; an acquire that finds an object free takes it without
+ * <p>Waiting: an {@code acquire} with a timeout at max capacity parks until a release wakes it
+ * (a release that races the waiter's arrival may miss it: the waiter then finds the object at
+ * its next re-check, at most 1 ms later), and waiters are served in arrival order; an acquire that finds an object free takes it without
  * queueing behind them. An interrupt ends the wait with {@link AcquireInterruptedException}, the
  * interrupt status kept.
  *

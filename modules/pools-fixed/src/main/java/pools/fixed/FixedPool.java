@@ -38,7 +38,8 @@ import pools.api.spi.WaitQueue;
  *
  * <p>A release resets the object, puts it in its own magazine (or the queue when the magazine is
  * full or the thread has none), counts itself, and wakes the first waiter if any
- * ({@link WaitQueue}): waiters park until a release, they do not poll.
+ * ({@link WaitQueue}): waiters park until a release wakes them, or at most until their next
+ * re-check should that release have raced their arrival.
  *
  * <p>Where the contract is weaker than {@link ObjectPool} suggests: under unbroken contention at
  * the max capacity, where objects keep moving between other threads' magazines, an acquire that
@@ -159,7 +160,7 @@ final class FixedPool<T> implements ObjectPool<T> {
             throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
         }
         stripes.countReleased(stripe);
-        waiters.signalAfterPublishing();
+        waiters.signalIfWaiting();
     }
 
     @Override

@@ -173,7 +173,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             context.events().released(name(), pooled);
         }
         free.push(pooled);
-        waiters.signal();
+        waiters.signalIfWaiting();
     }
 
     @Override
