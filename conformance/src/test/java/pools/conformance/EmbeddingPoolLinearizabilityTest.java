@@ -1,6 +1,5 @@
 package pools.conformance;
 
-import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import pools.api.Embedding;
@@ -27,22 +26,11 @@ class EmbeddingPoolLinearizabilityTest {
         }
     }
 
-    /** Max 2, one held up front, and close racing every other operation. */
-    public static class Lifecycle extends PoolLincheck<Embedding> {
+    /** The lifecycle shape on the embedding pool. */
+    public static class Lifecycle extends ClosingPoolLincheck<Embedding> {
         public Lifecycle() {
-            super(Providers.embeddingPool().create(new EmbeddingPoolSpec("lincheck", 8, 32, 1, 2, 2.0),
-                    Providers.context()), 1);
-        }
-
-        @Operation
-        public String close() {
-            return closePool();
-        }
-    }
-
-    public static class LifecycleModel extends PoolModel {
-        public LifecycleModel() {
-            super(2, 1);
+            super(Providers.embeddingPool().create(new EmbeddingPoolSpec("lincheck", 8, 32, 1,
+                    ClosingPoolLincheck.MAX_CAPACITY, 2.0), Providers.context()));
         }
     }
 
@@ -53,6 +41,6 @@ class EmbeddingPoolLinearizabilityTest {
 
     @Test
     void lifecycle() {
-        LincheckRun.check(Lifecycle.class, LifecycleModel.class);
+        LincheckRun.check(Lifecycle.class, ClosingPoolLincheck.Model.class);
     }
 }

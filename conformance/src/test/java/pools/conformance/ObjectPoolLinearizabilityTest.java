@@ -1,6 +1,5 @@
 package pools.conformance;
 
-import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,21 +63,10 @@ class ObjectPoolLinearizabilityTest {
         }
     }
 
-    /** Max 2, one held up front, and close racing every other operation. */
-    public static class Lifecycle extends ObjectPoolShape {
+    /** The lifecycle shape on the object pool. */
+    public static class Lifecycle extends ClosingPoolLincheck<Object> {
         public Lifecycle() {
-            super(1, 2, 2.0, 1);
-        }
-
-        @Operation
-        public String close() {
-            return closePool();
-        }
-    }
-
-    public static class LifecycleModel extends PoolModel {
-        public LifecycleModel() {
-            super(2, 1);
+            super(ObjectPoolShape.create(1, ClosingPoolLincheck.MAX_CAPACITY, 2.0));
         }
     }
 
@@ -104,6 +92,6 @@ class ObjectPoolLinearizabilityTest {
 
     @Test
     void lifecycle() {
-        LincheckRun.check(Lifecycle.class, LifecycleModel.class);
+        LincheckRun.check(Lifecycle.class, ClosingPoolLincheck.Model.class);
     }
 }

@@ -15,7 +15,7 @@ public abstract class ObjectPoolShape extends PoolLincheck<Object> {
         super(create(initialCapacity, maxCapacity, growthFactor), heldUpFront);
     }
 
-    private static ObjectPool<Object> create(int initialCapacity, int maxCapacity, double growthFactor) {
+    static ObjectPool<Object> create(int initialCapacity, int maxCapacity, double growthFactor) {
         AtomicInteger made = new AtomicInteger();
         ObjectPoolSpec<Object> spec = ObjectPoolSpec.<Object>builder("lincheck", () -> new int[] {made.incrementAndGet()})
                 .initialCapacity(initialCapacity).maxCapacity(maxCapacity).growthFactor(growthFactor).build();

@@ -100,15 +100,7 @@ abstract class PoolContract<T> extends PoolRaceContract<T> {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<Boolean> flagKept = new AtomicReference<>();
             Workers workers = new Workers();
-            Thread waiter = workers.start("waiter", () -> {
-                try {
-                    pool.acquire(Duration.ofSeconds(30));
-                } catch (RuntimeException e) {
-                    thrown.set(e);
-                    flagKept.set(Thread.currentThread().isInterrupted());
-                }
-            });
-            Workers.awaitParked(waiter);
+            Thread waiter = startParkedWaiter(workers, pool, thrown, flagKept);
             waiter.interrupt();
             workers.joinAll(Duration.ofSeconds(10));
             assertTrue(thrown.get() instanceof AcquireInterruptedException, "got " + thrown.get());
@@ -128,14 +120,7 @@ abstract class PoolContract<T> extends PoolRaceContract<T> {
         pool.acquire();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Workers workers = new Workers();
-        Thread waiter = workers.start("waiter", () -> {
-            try {
-                pool.acquire(Duration.ofSeconds(30));
-            } catch (RuntimeException e) {
-                thrown.set(e);
-            }
-        });
-        Workers.awaitParked(waiter);
+        startParkedWaiter(workers, pool, thrown, new AtomicReference<>());
         pool.close();
         workers.joinAll(Duration.ofSeconds(10));
         assertTrue(thrown.get() instanceof PoolClosedException, "got " + thrown.get());
@@ -189,5 +174,23 @@ abstract class PoolContract<T> extends PoolRaceContract<T> {
             assertTrue(StatsInvariants.violations(stats).isEmpty(), StatsInvariants.violations(stats)::toString);
             List.of(b, again).forEach(pool::release);
         }
+    }
+
+    /**
+     * Starts a thread that waits up to 30 s to acquire from the full {@code pool}, recording what
+     * it throws and whether its interrupt status was set then; returns once it is parked.
+     */
+    private Thread startParkedWaiter(Workers workers, ObjectPool<T> pool, AtomicReference<Throwable> thrown,
+            AtomicReference<Boolean> interruptedWhenThrown) throws InterruptedException {
+        Thread waiter = workers.start("waiter", () -> {
+            try {
+                pool.acquire(Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+                interruptedWhenThrown.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        Workers.awaitParked(waiter);
+        return waiter;
     }
 }
