@@ -3,7 +3,6 @@ package pools.fixed;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
@@ -88,7 +87,7 @@ final class FixedPool<T> implements ObjectPool<T> {
     FixedPool(ObjectPoolSpec<T> spec, PoolContext context) {
         this.name = spec.name();
         this.reset = spec.reset();
-        this.acquireTimeoutNanos = saturatedNanos(spec.acquireTimeout());
+        this.acquireTimeoutNanos = WaitQueue.saturatedNanos(spec.acquireTimeout());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
         this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, spec.maxCapacity()));
@@ -110,11 +109,7 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     @Override
     public T acquire(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("pool '" + name + "': timeout must be zero or positive, was " + timeout);
-        }
-        return acquireWithin(saturatedNanos(timeout));
+        return acquireWithin(waiters.timeoutNanos(timeout));
     }
 
     @Override
@@ -316,11 +311,6 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (closed) {
             throw new PoolClosedException("pool '" + name + "' is closed; acquire from a live pool");
         }
-    }
-
-    /** Nanoseconds, capped at Long.MAX_VALUE (about 292 years) instead of overflowing. */
-    private static long saturatedNanos(Duration timeout) {
-        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
     private static String describe(Object object) {

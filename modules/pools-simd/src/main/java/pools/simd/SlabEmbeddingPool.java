@@ -105,15 +105,11 @@ final class SlabEmbeddingPool implements EmbeddingPool {
 
     @Override
     public Embedding acquire(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("embedding pool '" + name() + "': timeout must be zero or positive, was "
-                    + timeout);
-        }
+        long waitNanos = waiters.timeoutNanos(timeout);
         PooledEmbedding embedding = takeCountingBudgetRefusals();
         if (embedding == null && !timeout.isZero()) {
             try {
-                embedding = waiters.await(this::takeCountingBudgetRefusals, saturatedNanos(timeout));
+                embedding = waiters.await(this::takeCountingBudgetRefusals, waitNanos);
             } catch (AcquireInterruptedException e) {
                 counters.refused();
                 throw e;
@@ -306,10 +302,6 @@ final class SlabEmbeddingPool implements EmbeddingPool {
                 + "; release embeddings you no longer need or raise maxEmbeddingsPerPool");
     }
 
-    /** Nanoseconds, capped at Long.MAX_VALUE (about 292 years) instead of overflowing. */
-    private static long saturatedNanos(Duration timeout) {
-        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
-    }
 
     private void checkOpen(String operation) {
         if (closed) {

@@ -1,5 +1,7 @@
 package pools.api.spi;
 
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -44,6 +46,25 @@ public final class WaitQueue {
     WaitQueue(String owner, long recheckNanos) {
         this.owner = owner;
         this.recheckNanos = recheckNanos;
+    }
+
+    /**
+     * {@code timeout} as a wait in nanoseconds, validated the same way for every pool engine.
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative, naming this queue's pool
+     */
+    public long timeoutNanos(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException(owner + ": timeout must be zero or positive, was " + timeout);
+        }
+        return saturatedNanos(timeout);
+    }
+
+    /** Nanoseconds of a non-negative {@code timeout}, capped at Long.MAX_VALUE (about 292 years) instead of overflowing. */
+    public static long saturatedNanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
     /**
