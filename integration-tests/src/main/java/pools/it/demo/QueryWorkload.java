@@ -2,7 +2,6 @@ package pools.it.demo;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Map;
 import pools.api.ArenaKind;
@@ -27,6 +26,7 @@ final class QueryWorkload {
     /** Graph neighbours of each hit carried into the answer. */
     static final int RELATED = 4;
     private static final int ANSWER_BYTES = 16 * 1024;
+    private static final int VECTOR_ALIGNMENT = 64;
 
     private final CorpusIndex index;
     private final VectorKernels kernels;
@@ -44,7 +44,7 @@ final class QueryWorkload {
     long run(long query, QueryMemory memory) {
         SegmentAllocator search = memory.open(ArenaKind.SEARCH);
         try {
-            MemorySegment vector = search.allocate(ValueLayout.JAVA_FLOAT, index.dimension());
+            MemorySegment vector = queryVector(search);
             index.queryVector(query, vector);
             Neighbors nearest = memory.neighbors(K);
             kernels.topK(vector, index.embeddings(), Metric.COSINE, nearest);
@@ -63,6 +63,14 @@ final class QueryWorkload {
         } finally {
             memory.close(search);
         }
+    }
+
+    /**
+     * Room for the query vector, aligned as the pooled embeddings are: a vector load that
+     * straddles two cache lines on every step costs the scan about a fifth of its speed.
+     */
+    private MemorySegment queryVector(SegmentAllocator search) {
+        return search.allocate((long) index.dimension() * Float.BYTES, VECTOR_ALIGNMENT);
     }
 
     /** The hit's node in the answer's subgraph: the stored node's label and first {@link #RELATED} edges. */
@@ -120,7 +128,7 @@ final class QueryWorkload {
     int[] nearest(long query, QueryMemory memory) {
         SegmentAllocator search = memory.open(ArenaKind.SEARCH);
         try {
-            MemorySegment vector = search.allocate(ValueLayout.JAVA_FLOAT, index.dimension());
+            MemorySegment vector = queryVector(search);
             index.queryVector(query, vector);
             Neighbors nearest = memory.neighbors(K);
             kernels.topK(vector, index.embeddings(), Metric.COSINE, nearest);
