@@ -72,6 +72,8 @@ class DemoHostTest {
                 summary);
         assertTrue(summary.lines().anyMatch(l -> l.matches("answers: pooled and new-everything agree on the first 256 "
                 + "queries; top-10 equals a double-precision brute force on 32 of them")), summary);
+        assertTrue(summary.lines().anyMatch(l -> l.matches("held: 30 embeddings and 30 graph nodes, .*"
+                + "objects still held by queries: 0")), summary);
         assertTrue(summary.lines().anyMatch(l -> l.equals("chart: " + chart.toAbsolutePath())), summary);
         byte[] png = Files.readAllBytes(chart);
         assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII), "a PNG file");
