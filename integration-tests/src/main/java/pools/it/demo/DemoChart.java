@@ -28,7 +28,7 @@ final class DemoChart {
         latency.getStyler().setYAxisMin(1.0);
         latency.addSeries(pooled.name, PERCENTILES, latencies(pooled));
         latency.addSeries(unpooled.name, PERCENTILES, latencies(unpooled));
-        CategoryChart throughput = new CategoryChartBuilder().width(320).height(420)
+        CategoryChart throughput = new CategoryChartBuilder().width(640).height(420)
                 .title("Flat-out throughput").yAxisTitle("queries/s").build();
         throughput.getStyler().setLegendVisible(false);
         throughput.addSeries("queries/s", List.of(pooled.name, unpooled.name),
