@@ -102,7 +102,7 @@ final class LoadRunner {
             histograms[worker.number()] = histogram;
             Runnable body = () -> {
                 ready.countDown();
-                awaitUninterruptibly(go);
+                uninterruptibly(go::await);
                 done[worker.number()] = rate == 0
                         ? flatOut(worker, startAt[0] + nanos, histogram)
                         : fixedRate(worker, startAt[0], startAt[0] + nanos, rate, histogram);
@@ -110,12 +110,12 @@ final class LoadRunner {
             running.add(virtual ? Thread.ofVirtual().unstarted(body) : Thread.ofPlatform().unstarted(body));
         }
         running.forEach(Thread::start);
-        awaitUninterruptibly(ready);
+        uninterruptibly(ready::await);
         long[] gcBefore = gc();
         long allocatedBefore = THREADS.getTotalThreadAllocatedBytes();
         startAt[0] = System.nanoTime();
         go.countDown();
-        running.forEach(LoadRunner::joinUninterruptibly);
+        running.forEach(thread -> uninterruptibly(thread::join));
         long elapsed = System.nanoTime() - startAt[0];
         long allocated = THREADS.getTotalThreadAllocatedBytes() - allocatedBefore;
         long[] gcAfter = gc();
@@ -181,26 +181,17 @@ final class LoadRunner {
         return totals;
     }
 
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    /** Something that blocks until done and may be interrupted on the way. */
+    private interface Blocking {
+        void await() throws InterruptedException;
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    /** Waits until {@code blocking} is done, whatever interrupts; keeps the interrupt for the caller. */
+    private static void uninterruptibly(Blocking blocking) {
         boolean interrupted = false;
         while (true) {
             try {
-                thread.join();
+                blocking.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

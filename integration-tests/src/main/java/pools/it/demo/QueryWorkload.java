@@ -44,10 +44,7 @@ final class QueryWorkload {
     long run(long query, QueryMemory memory) {
         SegmentAllocator search = memory.open(ArenaKind.SEARCH);
         try {
-            MemorySegment vector = queryVector(search);
-            index.queryVector(query, vector);
-            Neighbors nearest = memory.neighbors(K);
-            kernels.topK(vector, index.embeddings(), Metric.COSINE, nearest);
+            Neighbors nearest = search(query, memory, search);
             int hits = nearest.size();
             for (int r = 0; r < hits; r++) {
                 int file = nearest.index(r);
@@ -66,11 +63,16 @@ final class QueryWorkload {
     }
 
     /**
-     * Room for the query vector, aligned as the pooled embeddings are: a vector load that
-     * straddles two cache lines on every step costs the scan about a fifth of its speed.
+     * The query's vector in {@code search}, and its k nearest files. The vector is aligned as the
+     * pooled embeddings are: a vector load that straddles two cache lines on every step costs the
+     * scan about a fifth of its speed.
      */
-    private MemorySegment queryVector(SegmentAllocator search) {
-        return search.allocate((long) index.dimension() * Float.BYTES, VECTOR_ALIGNMENT);
+    private Neighbors search(long query, QueryMemory memory, SegmentAllocator search) {
+        MemorySegment vector = search.allocate((long) index.dimension() * Float.BYTES, VECTOR_ALIGNMENT);
+        index.queryVector(query, vector);
+        Neighbors nearest = memory.neighbors(K);
+        kernels.topK(vector, index.embeddings(), Metric.COSINE, nearest);
+        return nearest;
     }
 
     /** The hit's node in the answer's subgraph: the stored node's label and first {@link #RELATED} edges. */
@@ -128,10 +130,7 @@ final class QueryWorkload {
     int[] nearest(long query, QueryMemory memory) {
         SegmentAllocator search = memory.open(ArenaKind.SEARCH);
         try {
-            MemorySegment vector = queryVector(search);
-            index.queryVector(query, vector);
-            Neighbors nearest = memory.neighbors(K);
-            kernels.topK(vector, index.embeddings(), Metric.COSINE, nearest);
+            Neighbors nearest = search(query, memory, search);
             int[] files = new int[nearest.size()];
             for (int r = 0; r < files.length; r++) {
                 files[r] = nearest.index(r);
