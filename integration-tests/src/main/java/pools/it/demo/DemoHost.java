@@ -1,20 +1,21 @@
 package pools.it.demo;
 
-import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.Locale;
 import pools.api.MemoryPoolSystem;
+import pools.api.ObjectPool;
+import pools.api.ObjectPoolSpec;
 import pools.api.PoolAnalytics;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
 
 /**
- * The demo host (the README's run command): plays the Agrama query hot path ({@link QueryWorkload})
- * for {@code --seconds N} (default 10), in alternate batches on pooled memory and with {@code new}
- * everywhere (after checking that both give the same answers), with a progress line each
- * second (the second half measured, the first warms the JIT up), then prints the system's JSON report between {@value #REPORT_BEGIN} and {@value #REPORT_END}
- * followed by a summary: queries per second, hit rate, and heap bytes allocated per query in
- * each way, measured with {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}
- * around the queries only (progress lines excluded).
+ * The demo host (the README's run command): indexes a real corpus into a {@link CorpusIndex}
+ * (the JDK's own {@code lib/src.zip} by default; see {@link DemoOptions}), checks that pooled and
+ * {@code new}-everything queries give the same answers and that the kernels' top-k equals a
+ * double-precision brute force, then runs the queries under load ({@link LoadRunner}) and prints
+ * the system's JSON report between {@value #REPORT_BEGIN} and {@value #REPORT_END}, a summary,
+ * and the path of a chart ({@link DemoChart}).
  *
  * <p>While it runs, {@code jcmd <pid> JFR.start} records the {@code agrama.*} events and
  * JConsole shows the {@code io.agrama.pools} MXBeans.
@@ -22,160 +23,131 @@ import pools.api.PoolStats;
 public final class DemoHost {
     static final String REPORT_BEGIN = "--- report (JSON) ---";
     static final String REPORT_END = "--- end of report ---";
-    /** Queries run both ways before the timed runs, to check that both give the same answers. */
+    /** Queries run both ways before the load, to check that both give the same answers. */
     private static final int AGREEMENT_QUERIES = 256;
-    /** Queries between two looks at the clock: a look costs a little, so not after every query. */
-    private static final int BATCH = 64;
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** Every how many of those the top-k is also checked against the brute force. */
+    private static final int BRUTE_FORCE_EVERY = 8;
+    private static final long MIB = 1 << 20;
 
     private DemoHost() {
     }
 
     public static void main(String[] args) {
-        double seconds = seconds(args);
-        PoolConfig config = PoolConfig.builder().maxTotalPoolMemoryMb(64).build();
-        try (MemoryPoolSystem system = MemoryPoolSystem.create(config);
-             QueryWorkload workload = new QueryWorkload(system)) {
-            system.registerMBeans();
-            System.out.printf(Locale.ROOT, "Agrama Pools demo, pid %d: %.1f s of queries, pooled and with new in turn; "
-                    + "kernels: %s%n", ProcessHandle.current().pid(), seconds, system.kernels().implementation());
-            QueryMemory pooledMemory = QueryMemory.pooled(system, QueryWorkload.K);
-            QueryMemory newMemory = QueryMemory.unpooled();
-            for (long query = 0; query < AGREEMENT_QUERIES; query++) {
-                if (workload.run(query, pooledMemory) != workload.run(query, newMemory)) {
-                    throw new IllegalStateException("query " + query + " answered differently pooled and with new");
-                }
-            }
-            Tally pooled = new Tally(workload, pooledMemory);
-            Tally unpooled = new Tally(workload, newMemory);
-            play(pooled, unpooled, seconds, system);
-            PoolAnalytics snapshot = system.analytics();
-            System.out.println(REPORT_BEGIN);
-            System.out.println(system.report());
-            System.out.println(REPORT_END);
-            summary(snapshot, pooled, unpooled);
+        DemoOptions options = DemoOptions.parse(args);
+        CorpusSource source = CorpusSource.open(options.corpus(), options.files());
+        int files = source.entries().size();
+        if (files == 0) {
+            throw new IllegalArgumentException("no files to index in " + options.corpus());
         }
+        try (MemoryPoolSystem system = MemoryPoolSystem.create(config(files, options.threads()))) {
+            system.registerMBeans();
+            System.out.printf(Locale.ROOT, "Agrama Pools demo, pid %d: corpus %s (%,d files, %.1f MB), %d %s threads, "
+                    + "heap max %,d MB, kernels: %s%n", ProcessHandle.current().pid(), source.location(), files,
+                    source.totalBytes() / 1e6, options.threads(), options.virtual() ? "virtual" : "platform",
+                    Runtime.getRuntime().maxMemory() / MIB, system.kernels().implementation());
+            int perQuery = options.threads() * (QueryWorkload.K + 1) * 2;
+            ObjectPool<JsonNumber> numbers = system.createPool(ObjectPoolSpec.<JsonNumber>builder("json-numbers",
+                    JsonNumber::new).reset(number -> number.set(0)).maxCapacity(Math.max(500, perQuery)).build());
+            try (CorpusIndex index = CorpusIndex.build(system, source,
+                    new Progress(System.out, Progress.onTerminal(), files, source.totalBytes()))) {
+                System.out.printf(Locale.ROOT, "indexed %,d files (%,d skipped, not text), %,d graph edges%n",
+                        index.size(), index.skipped(), index.edges());
+                int bruteForced = check(system, numbers, index);
+                LoadRunner load = new LoadRunner(options.threads(), options.virtual(),
+                        () -> new QueryWorkload(index, system.kernels()),
+                        () -> QueryMemory.pooled(system, numbers, QueryWorkload.K));
+                load.run(options.seconds(), line -> System.out.println("[load] " + line));
+                PoolAnalytics snapshot = system.analytics();
+                System.out.println(REPORT_BEGIN);
+                System.out.println(system.report());
+                System.out.println(REPORT_END);
+                Path chart = DemoChart.write(load.pooled, load.unpooled, load.offeredRate(), options.chart());
+                summary(options, index, load, snapshot, bruteForced, chart);
+            }
+        }
+    }
+
+    /** Pools sized for the corpus (an embedding and a node per file) and for the threads' queries. */
+    static PoolConfig config(int files, int threads) {
+        PoolConfig defaults = PoolConfig.defaults();
+        int perQuery = threads * (QueryWorkload.K + 1) * 2;
+        long embeddingBytes = files * defaults.embeddingStrideBytes();
+        return PoolConfig.builder()
+                .maxEmbeddingsPerPool(files)
+                .maxNodesPerPool(files + perQuery)
+                .maxSearchResultsPerPool(Math.max(defaults.maxSearchResultsPerPool(), perQuery))
+                .maxJsonObjectsPerPool(Math.max(defaults.maxJsonObjectsPerPool(), perQuery))
+                .maxTotalPoolMemoryMb((int) (embeddingBytes / MIB) + 128)
+                .build();
     }
 
     /**
-     * Runs batches of queries pooled and with {@code new}, alternately, for {@code seconds}, so
-     * both see the same JIT state and the same machine noise; prints a progress line each second.
-     * Only the second half is measured: in the first the JIT is still compiling the hot path
-     * (interpreted Vector API code, for one, allocates what compiled code does not). At least one
-     * batch each way is measured, however slow the machine.
+     * Runs the first queries pooled and with {@code new} and fails unless their answers agree;
+     * checks a sample of their top-k against the brute force. Returns how many were brute-forced.
      */
-    private static void play(Tally pooled, Tally unpooled, double seconds, MemoryPoolSystem system) {
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long half = start + (long) (seconds * 0.5e9);
-        long nextLine = start + 1_000_000_000L;
-        long now = start;
-        boolean measuring = false;
-        while (now < end || pooled.queries == 0) {
-            pooled.batch();
-            unpooled.batch();
-            now = System.nanoTime();
-            if (!measuring && now >= half) {
-                measuring = true;
-                pooled.startMeasuring();
-                unpooled.startMeasuring();
+    private static int check(MemoryPoolSystem system, ObjectPool<JsonNumber> numbers, CorpusIndex index) {
+        QueryWorkload workload = new QueryWorkload(index, system.kernels());
+        QueryMemory pooled = QueryMemory.pooled(system, numbers, QueryWorkload.K);
+        QueryMemory unpooled = QueryMemory.unpooled();
+        BruteForce bruteForce = new BruteForce(index);
+        int bruteForced = 0;
+        for (long query = 0; query < AGREEMENT_QUERIES; query++) {
+            if (workload.run(query, pooled) != workload.run(query, unpooled)) {
+                throw new IllegalStateException("query " + query + " answered differently pooled and with new");
             }
-            if (now >= nextLine) {
-                nextLine += 1_000_000_000L;
-                progressLine(system, pooled, now - start);
+            if (query % BRUTE_FORCE_EVERY == 0) {
+                if (!bruteForce.agrees(query, workload.nearest(query, pooled))) {
+                    throw new IllegalStateException("query " + query + ": the kernels' top-" + QueryWorkload.K
+                            + " differs from the double-precision brute force");
+                }
+                bruteForced++;
             }
         }
-    }
-
-    /** One way of running the workload: queries measured, nanoseconds and heap bytes they took. */
-    private static final class Tally {
-        private final QueryWorkload workload;
-        private final QueryMemory memory;
-        /** The next query's number; never reset, so both ways run the same queries. */
-        private long next;
-        private long queries;
-        private long nanos;
-        private long allocatedBytes;
-
-        Tally(QueryWorkload workload, QueryMemory memory) {
-            this.workload = workload;
-            this.memory = memory;
-        }
-
-        /** Runs {@link #BATCH} queries, measuring only them. */
-        void batch() {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            long start = System.nanoTime();
-            for (int i = 0; i < BATCH; i++) {
-                workload.run(next++, memory);
-            }
-            nanos += System.nanoTime() - start;
-            allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - before;
-            queries += BATCH;
-        }
-
-        /** Forgets what was measured so far: the warm-up. */
-        void startMeasuring() {
-            queries = 0;
-            nanos = 0;
-            allocatedBytes = 0;
-        }
-
-        double perSecond() {
-            return queries * 1e9 / nanos;
-        }
-
-        double bytesPerQuery() {
-            return (double) allocatedBytes / queries;
-        }
-    }
-
-    private static void progressLine(MemoryPoolSystem system, Tally pooled, long elapsedNanos) {
-        PoolAnalytics snapshot = system.analytics();
-        System.out.printf(Locale.ROOT, "[%4.1f s] %,d queries each way, hit rate %.2f %%, budget %,d of %,d bytes reserved%n",
-                elapsedNanos / 1e9, pooled.next, 100 * hitRate(snapshot),
-                snapshot.budget().reservedBytes(), snapshot.budget().limitBytes());
+        return bruteForced;
     }
 
     /** Hits over acquisitions, over every pool. */
     static double hitRate(PoolAnalytics snapshot) {
-        long allocated = snapshot.pools().stream().mapToLong(PoolStats::allocated).sum();
-        return allocated == 0 ? 0 : (double) snapshot.allocationsSaved() / allocated;
+        long acquisitions = snapshot.pools().stream().mapToLong(PoolStats::allocated).sum();
+        return acquisitions == 0 ? 0 : (double) snapshot.allocationsSaved() / acquisitions;
     }
 
-    private static void summary(PoolAnalytics snapshot, Tally pooled, Tally unpooled) {
-        long allocated = snapshot.pools().stream().mapToLong(PoolStats::allocated).sum();
+    private static void summary(DemoOptions options, CorpusIndex index, LoadRunner load, PoolAnalytics snapshot,
+                                int bruteForced, Path chart) {
+        WayResult pooled = load.pooled;
+        WayResult unpooled = load.unpooled;
+        long acquisitions = snapshot.pools().stream().mapToLong(PoolStats::allocated).sum();
         System.out.println("--- summary ---");
-        System.out.printf(Locale.ROOT, "pooled:          %,d queries in %.2f s = %,.0f queries/s%n",
-                pooled.queries, pooled.nanos / 1e9, pooled.perSecond());
-        System.out.printf(Locale.ROOT, "new-everything:  %,d queries in %.2f s = %,.0f queries/s%n",
-                unpooled.queries, unpooled.nanos / 1e9, unpooled.perSecond());
-        System.out.printf(Locale.ROOT, "hit rate:        %.4f %% (%,d of %,d acquisitions served by a free object)%n",
-                100 * hitRate(snapshot), snapshot.allocationsSaved(), allocated);
-        System.out.println("(pooled and new-everything ran in turn; measured over the second half of the run)");
-        System.out.printf(Locale.ROOT, "heap bytes/query: pooled %,.1f, new-everything %,.1f (ThreadMXBean, this thread)%n",
-                pooled.bytesPerQuery(), unpooled.bytesPerQuery());
-        System.out.printf(Locale.ROOT, "answers:         pooled and new-everything agree on the first %d queries%n",
-                AGREEMENT_QUERIES);
-    }
-
-    private static double seconds(String[] args) {
-        if (args.length == 0) {
-            return 10;
+        System.out.printf(Locale.ROOT, "corpus: %,d files, %.1f MB (%s), %,d graph edges%n",
+                index.size(), index.bytes() / 1e6, options.corpus(), index.edges());
+        System.out.printf(Locale.ROOT, "load: %d %s threads, heap max %,d MB, %.0f s: warm-up, flat out, then "
+                        + "%,.0f queries/s offered (half the slower way's flat-out rate)%n",
+                options.threads(), options.virtual() ? "virtual" : "platform", Runtime.getRuntime().maxMemory() / MIB,
+                options.seconds(), load.offeredRate());
+        for (WayResult way : new WayResult[] {pooled, unpooled}) {
+            System.out.printf(Locale.ROOT, "%-16s %,.0f queries/s flat out; at the offered rate p50 %,.0f µs, "
+                            + "p99 %,.0f µs, p99.9 %,.0f µs, max %,.0f µs; GC %,d collections, %,d ms%n",
+                    way.name + ":", way.queriesPerSecond(), way.micros(50), way.micros(99), way.micros(99.9),
+                    way.maxMicros(), way.collections, way.collectionMillis);
         }
-        if (args.length == 2 && args[0].equals("--seconds")) {
-            try {
-                double seconds = Double.parseDouble(args[1]);
-                if (seconds > 0 && seconds <= 3600) {
-                    return seconds;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the usage
-            }
-        }
-        throw new IllegalArgumentException("usage: DemoHost [--seconds N], N a number of seconds in (0, 3600]; got "
-                + String.join(" ", args));
+        System.out.printf(Locale.ROOT, "latency p99.9: pooled %,.0f µs, new-everything %,.0f µs%n",
+                pooled.micros(99.9), unpooled.micros(99.9));
+        System.out.printf(Locale.ROOT, "heap bytes/query: pooled %,.1f, new-everything %,.1f "
+                + "(every thread, over the measured phases)%n", pooled.bytesPerQuery(), unpooled.bytesPerQuery());
+        System.out.println("pooled remainder: collision chains of the pooled JSON maps (Eclipse Collections' "
+                + "UnifiedMap: clear() drops the chains that keys sharing a bucket grew, and the next puts grow new ones)");
+        PoolStats embeddings = snapshot.pool("embeddings");
+        PoolStats nodes = snapshot.pool("graph-nodes");
+        long heldByQueries = snapshot.pools().stream().filter(p -> p != embeddings && p != nodes)
+                .mapToLong(PoolStats::inUse).sum() + nodes.inUse() - index.size();
+        System.out.printf(Locale.ROOT, "held: %,d embeddings and %,d graph nodes, the index, for the whole run "
+                        + "(in use in the report on purpose, not leaked); objects still held by queries: %,d%n",
+                embeddings.inUse(), nodes.inUse(), heldByQueries);
+        System.out.printf(Locale.ROOT, "hit rate: %.4f %% (%,d of %,d acquisitions served by a free object)%n",
+                100 * hitRate(snapshot), snapshot.allocationsSaved(), acquisitions);
+        System.out.printf(Locale.ROOT, "answers: pooled and new-everything agree on the first %d queries; "
+                + "top-%d equals a double-precision brute force on %d of them%n",
+                AGREEMENT_QUERIES, QueryWorkload.K, bruteForced);
+        System.out.println("chart: " + chart);
     }
 }

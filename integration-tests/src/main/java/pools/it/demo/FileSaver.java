@@ -46,11 +46,12 @@ public final class FileSaver implements AutoCloseable {
 
     /**
      * Validates {@code content} as text (no NUL byte), normalizes CRLF to LF, and writes the
-     * result to file {@code slot}. Returns a 64-bit FNV-1a hash of what was written.
+     * result to file {@code slot}. Returns the normalized text: a segment of {@code scratch},
+     * for the caller's further processing while the scratch memory lives.
      *
      * @throws IllegalArgumentException if the content holds a NUL byte (nothing is written)
      */
-    public long save(int slot, byte[] content, SegmentAllocator scratch) {
+    public MemorySegment save(int slot, byte[] content, SegmentAllocator scratch) {
         MemorySegment copy = scratch.allocate(content.length);
         MemorySegment.copy(content, 0, copy, ValueLayout.JAVA_BYTE, 0, content.length);
         int size = content.length;
@@ -60,7 +61,6 @@ public final class FileSaver implements AutoCloseable {
         }
         MemorySegment normalized = scratch.allocate(size);
         int length = 0;
-        long hash = 0xcbf29ce484222325L;
         // int indices: the JIT hoists a segment's checks out of int-counted loops better than long ones
         for (int i = 0; i < size; i++) {
             byte b = copy.get(ValueLayout.JAVA_BYTE, i);
@@ -68,10 +68,10 @@ public final class FileSaver implements AutoCloseable {
                 continue;
             }
             normalized.set(ValueLayout.JAVA_BYTE, length++, b);
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
-        write(files[slot], normalized.asSlice(0, length));
-        return hash;
+        MemorySegment text = normalized.asSlice(0, length);
+        write(files[slot], text);
+        return text;
     }
 
     private static int indexOfNul(MemorySegment segment, int size) {

@@ -11,6 +11,7 @@ import pools.api.ArenaKind;
 import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.Neighbors;
+import pools.api.ObjectPool;
 import pools.api.ScopedArena;
 import pools.api.SearchResult;
 
@@ -37,6 +38,10 @@ interface QueryMemory {
 
     void freeArray(List<Object> array);
 
+    JsonNumber number();
+
+    void free(JsonNumber number);
+
     /** The k-nearest buffer for one query. */
     Neighbors neighbors(int k);
 
@@ -45,10 +50,23 @@ interface QueryMemory {
 
     void close(SegmentAllocator scratch);
 
-    /** Everything from the system's pools and arenas; one Neighbors buffer reused. Single-threaded. */
-    static QueryMemory pooled(MemoryPoolSystem system, int k) {
+    /**
+     * Everything from the system's pools and arenas, and numbers from {@code numbers} (a pool the
+     * host made); one Neighbors buffer reused. One per thread: the pools are shared, the buffer is not.
+     */
+    static QueryMemory pooled(MemoryPoolSystem system, ObjectPool<JsonNumber> numbers, int k) {
         Neighbors reused = new Neighbors(k);
         return new QueryMemory() {
+            @Override
+            public JsonNumber number() {
+                return numbers.acquire();
+            }
+
+            @Override
+            public void free(JsonNumber number) {
+                numbers.release(number);
+            }
+
             @Override
             public GraphNode node() {
                 return system.nodePool().acquire();
@@ -124,6 +142,15 @@ interface QueryMemory {
                 }
                 return MemorySegment.ofArray(new long[Math.toIntExact((bytes + 7) >>> 3)]).asSlice(0, bytes);
             };
+
+            @Override
+            public JsonNumber number() {
+                return new JsonNumber();
+            }
+
+            @Override
+            public void free(JsonNumber number) {
+            }
 
             @Override
             public GraphNode node() {

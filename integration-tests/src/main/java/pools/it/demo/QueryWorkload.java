@@ -2,149 +2,142 @@ package pools.it.demo;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
-import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import pools.api.ArenaKind;
-import pools.api.Embedding;
 import pools.api.GraphNode;
-import pools.api.MemoryPoolSystem;
 import pools.api.Metric;
 import pools.api.Neighbors;
 import pools.api.SearchResult;
 import pools.api.VectorKernels;
 
 /**
- * One Agrama query, the way the database's hot path runs it: save the document through scratch
- * memory ({@link FileSaver}), add its graph nodes, embed the query and find its k nearest
- * documents over the pooled corpus embeddings, and answer with JSON maps and lists rendered to
- * bytes. Where the objects and scratch memory come from is the {@link QueryMemory} passed to
- * {@link #run}: the same code runs pooled and {@code new}-everything.
+ * One Agrama query over a {@link CorpusIndex}, the way the database's hot path runs it: the
+ * query vector in a SEARCH arena (a file's identifiers, or its perturbed embedding), the k
+ * nearest files by cosine over the pooled embeddings, each hit expanded along its graph edges
+ * into a node of the answer's subgraph, and a JSON answer built from maps and lists and
+ * rendered into a JSON arena. Where objects and scratch memory come from is the
+ * {@link QueryMemory} passed to {@link #run}: the same code runs pooled and {@code new}-everything.
  *
- * <p>The corpus (the database's stored embeddings) is acquired once from the embedding pool and
- * released by {@link #close()}. Single-threaded.
+ * <p>One per thread (it keeps its arrays and writer between queries); the index is shared.
  */
-final class QueryWorkload implements AutoCloseable {
+final class QueryWorkload {
     static final int K = 10;
-    private static final int CORPUS = 64;
-    private static final int NODES_PER_QUERY = 4;
-    private static final int FILE_SLOTS = 8;
-    private static final int ANSWER_BYTES = 8 * 1024;
+    /** Graph neighbours of each hit carried into the answer. */
+    static final int RELATED = 4;
+    private static final int ANSWER_BYTES = 16 * 1024;
+    private static final int VECTOR_ALIGNMENT = 64;
 
-    private final MemoryPoolSystem system;
+    private final CorpusIndex index;
     private final VectorKernels kernels;
-    private final List<Embedding> corpus = new ArrayList<>(CORPUS);
-    private final String[] paths = new String[CORPUS];
-    private final byte[][] documents = new byte[FILE_SLOTS][];
-    private final GraphNode[] nodes = new GraphNode[NODES_PER_QUERY];
     private final SearchResult[] results = new SearchResult[K];
+    private final GraphNode[] expanded = new GraphNode[K];
+    private final JsonNumber[] scores = new JsonNumber[K];
     private final AnswerWriter writer = new AnswerWriter();
-    private final FileSaver saver = new FileSaver(FILE_SLOTS);
-    private final int dimension;
 
-    QueryWorkload(MemoryPoolSystem system) {
-        this.system = system;
-        this.kernels = system.kernels();
-        this.dimension = system.embeddingPool().dimension();
-        for (int d = 0; d < CORPUS; d++) {
-            Embedding embedding = system.embeddingPool().acquire();
-            for (int i = 0; i < dimension; i++) {
-                embedding.set(i, (float) Math.sin(d * 0.37 + i * 0.11 + (d % 7) * i * 0.003));
-            }
-            corpus.add(embedding);
-            paths[d] = "docs/topic-" + d + "/notes.md";
-        }
-        for (int f = 0; f < FILE_SLOTS; f++) {
-            documents[f] = ("# Note " + f + "\r\n" + "graph memory pools, query ".repeat(40 + f * 10) + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-        }
+    QueryWorkload(CorpusIndex index, VectorKernels kernels) {
+        this.index = index;
+        this.kernels = kernels;
     }
 
-    /** Runs query number {@code query} with {@code memory}; returns a checksum of what it produced. */
+    /** Runs query number {@code query} with {@code memory}; returns a digest of its answer's content. */
     long run(long query, QueryMemory memory) {
-        int slot = (int) (query % FILE_SLOTS);
-        SegmentAllocator primitive = memory.open(ArenaKind.PRIMITIVE);
-        long checksum;
-        try {
-            checksum = saver.save(slot, documents[slot], primitive);
-        } finally {
-            memory.close(primitive);
-        }
-
-        for (int i = 0; i < NODES_PER_QUERY; i++) {
-            nodes[i] = memory.node().id(query * NODES_PER_QUERY + i).label(paths[(int) ((query + i) % CORPUS)])
-                    .timestampMillis(query);
-        }
-        for (int i = 0; i + 1 < NODES_PER_QUERY; i++) {
-            nodes[i].addEdge(nodes[i + 1].id());
-        }
-        for (int i = 0; i < NODES_PER_QUERY; i++) {
-            checksum += nodes[i].edgeCount();
-            memory.free(nodes[i]);
-        }
-
         SegmentAllocator search = memory.open(ArenaKind.SEARCH);
         try {
-            MemorySegment vector = search.allocate(ValueLayout.JAVA_FLOAT, dimension);
-            MemorySegment.copy(corpus.get((int) (query % CORPUS)).segment(), 0, vector, 0, vector.byteSize());
-            for (int i = (int) (query % 16); i < dimension; i += 16) {
-                vector.setAtIndex(ValueLayout.JAVA_FLOAT, i, vector.getAtIndex(ValueLayout.JAVA_FLOAT, i) * 0.5f);
+            Neighbors nearest = search(query, memory, search);
+            int hits = nearest.size();
+            for (int r = 0; r < hits; r++) {
+                int file = nearest.index(r);
+                results[r] = memory.result().nodeId(file).score(nearest.score(r)).rank(r).path(index.path(file));
+                expanded[r] = expand(file, memory);
             }
-            Neighbors nearest = memory.neighbors(K);
-            kernels.topK(vector, corpus, Metric.COSINE, nearest);
-            for (int r = 0; r < nearest.size(); r++) {
-                int index = nearest.index(r);
-                results[r] = memory.result().nodeId(index).score(nearest.score(r)).rank(r).path(paths[index]);
-            }
-            checksum += answer(query, nearest.size(), memory);
-            for (int r = 0; r < nearest.size(); r++) {
+            long digest = answer(query, hits, memory);
+            for (int r = 0; r < hits; r++) {
                 memory.free(results[r]);
+                memory.free(expanded[r]);
             }
+            return digest;
         } finally {
             memory.close(search);
         }
-        return checksum;
     }
 
-    /** Builds the answer from JSON maps and lists, renders it into a JSON arena, frees them; returns its length. */
+    /**
+     * The query's vector in {@code search}, and its k nearest files. The vector is aligned as the
+     * pooled embeddings are: a vector load that straddles two cache lines on every step costs the
+     * scan about a fifth of its speed.
+     */
+    private Neighbors search(long query, QueryMemory memory, SegmentAllocator search) {
+        MemorySegment vector = search.allocate((long) index.dimension() * Float.BYTES, VECTOR_ALIGNMENT);
+        index.queryVector(query, vector);
+        Neighbors nearest = memory.neighbors(K);
+        kernels.topK(vector, index.embeddings(), Metric.COSINE, nearest);
+        return nearest;
+    }
+
+    /** The hit's node in the answer's subgraph: the stored node's label and first {@link #RELATED} edges. */
+    private GraphNode expand(int file, QueryMemory memory) {
+        GraphNode stored = index.node(file);
+        GraphNode node = memory.node().id(file).label(stored.label());
+        for (int e = 0; e < Math.min(RELATED, stored.edgeCount()); e++) {
+            node.addEdge(stored.edge(e));
+        }
+        return node;
+    }
+
+    /** Builds the answer from JSON maps and lists, renders it into a JSON arena, frees them; returns its digest. */
     private long answer(long query, int hits, QueryMemory memory) {
         Map<String, Object> answer = memory.object();
         List<Object> list = memory.array();
-        answer.put("query", Long.valueOf(query));
-        answer.put("metric", "cosine");
+        answer.put("from", index.path(index.queryFile(query)));
+        answer.put("by", CorpusIndex.byIdentifiers(query) ? "identifiers" : "perturbed embedding");
         for (int r = 0; r < hits; r++) {
             Map<String, Object> hit = memory.object();
             hit.put("path", results[r].path());
-            hit.put("node", Long.valueOf(results[r].nodeId()));
+            hit.put("node", index.id((int) results[r].nodeId()));
             hit.put("rank", Integer.valueOf(results[r].rank()));
-            hit.put("score", Float.valueOf(results[r].score()));
+            scores[r] = memory.number().set(results[r].score());
+            hit.put("score", scores[r]);
+            List<Object> related = memory.array();
+            for (int e = 0; e < expanded[r].edgeCount(); e++) {
+                related.add(index.path((int) expanded[r].edge(e)));
+            }
+            hit.put("related", related);
             list.add(hit);
         }
         answer.put("hits", list);
         SegmentAllocator json = memory.open(ArenaKind.JSON);
-        long length;
         try {
-            length = writer.write(answer, json.allocate(ANSWER_BYTES));
+            writer.write(answer, json.allocate(ANSWER_BYTES));
         } finally {
             memory.close(json);
         }
-        for (Object hit : list) {
+        for (int r = 0; r < hits; r++) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) hit;
-            memory.freeObject(map);
+            Map<String, Object> hit = (Map<String, Object>) list.get(r);
+            @SuppressWarnings("unchecked")
+            List<Object> related = (List<Object>) hit.get("related");
+            memory.freeArray(related);
+            memory.free(scores[r]);
+            memory.freeObject(hit);
         }
         memory.freeArray(list);
         memory.freeObject(answer);
-        return length;
+        return writer.digest();
     }
 
-    /** Gives the corpus back to the embedding pool and deletes the saved files. */
-    @Override
-    public void close() {
-        corpus.forEach(system.embeddingPool()::release);
-        corpus.clear();
-        saver.close();
+    /** The nearest files of query {@code query} as the kernels found them, for checking against a brute force. */
+    int[] nearest(long query, QueryMemory memory) {
+        SegmentAllocator search = memory.open(ArenaKind.SEARCH);
+        try {
+            Neighbors nearest = search(query, memory, search);
+            int[] files = new int[nearest.size()];
+            for (int r = 0; r < files.length; r++) {
+                files[r] = nearest.index(r);
+            }
+            return files;
+        } finally {
+            memory.close(search);
+        }
     }
 }

@@ -42,6 +42,9 @@ final class JsonReport {
             json.writeObjectFieldStart("totals");
             json.writeNumberField("allocationsSaved", snapshot.allocationsSaved());
             json.writeNumberField("memoryReusedBytes", snapshot.memoryReusedBytes());
+            // object pools know no byte size: their hits are counted here rather than read as 0 bytes
+            json.writeNumberField("allocationsSavedOfUnknownSize", snapshot.pools().stream()
+                    .filter(pool -> pool.bytesPerObject() == 0).mapToLong(PoolStats::hits).sum());
             json.writeEndObject();
             json.writeObjectFieldStart("providers");
             writeByCapability(json, snapshot.providers());

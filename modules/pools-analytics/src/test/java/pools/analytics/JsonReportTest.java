@@ -82,6 +82,8 @@ class JsonReportTest {
         assertEquals(snapshot.takenAt().toEpochMilli(), json.get("takenAtEpochMillis").longValue());
         assertEquals(snapshot.allocationsSaved(), json.get("totals").get("allocationsSaved").longValue());
         assertEquals(snapshot.memoryReusedBytes(), json.get("totals").get("memoryReusedBytes").longValue());
+        assertEquals(snapshot.pools().stream().filter(p -> p.bytesPerObject() == 0).mapToLong(PoolStats::hits).sum(),
+                json.get("totals").get("allocationsSavedOfUnknownSize").longValue());
         assertEquals(snapshot.providers().size(), json.get("providers").size());
         snapshot.providers().forEach((capability, name) ->
                 assertEquals(name, json.get("providers").get(capability.name()).textValue()));
