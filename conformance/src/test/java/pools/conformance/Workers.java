@@ -36,7 +36,10 @@ final class Workers {
         for (Thread thread : threads) {
             thread.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
             if (thread.isAlive()) {
-                throw new AssertionError(thread.getName() + " still runs after " + deadline + "; stuck?");
+                AssertionError stuck = new AssertionError(thread.getName() + " still runs after " + deadline
+                        + "; stuck? Its stack is this error's stack trace");
+                stuck.setStackTrace(thread.getStackTrace());
+                throw stuck;
             }
         }
         Throwable first = failures.poll();
