@@ -31,6 +31,18 @@ final class AnalyticsEvents implements PoolEvents {
     }
 
     @Override
+    public void trimmed(String pool, long fromCapacity, long toCapacity) {
+        PoolTrimEvent event = new PoolTrimEvent();
+        if (event.shouldCommit()) {
+            event.system = system;
+            event.pool = pool;
+            event.fromCapacity = fromCapacity;
+            event.toCapacity = toCapacity;
+            event.commit();
+        }
+    }
+
+    @Override
     public void exhausted(String pool, long capacity) {
         PoolExhaustedEvent event = new PoolExhaustedEvent();
         if (event.shouldCommit()) {

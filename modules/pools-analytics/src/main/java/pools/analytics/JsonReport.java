@@ -91,6 +91,7 @@ final class JsonReport {
         json.writeNumberField("capacity", pool.capacity());
         json.writeNumberField("maxCapacity", pool.maxCapacity());
         json.writeNumberField("refusals", pool.refusals());
+        json.writeNumberField("trimmed", pool.trimmed());
         json.writeNumberField("bytesPerObject", pool.bytesPerObject());
         json.writeNumberField("reusedBytes", pool.reusedBytes());
         json.writeNumberField("hitRate", pool.hitRate());

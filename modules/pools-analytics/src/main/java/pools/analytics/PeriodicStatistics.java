@@ -50,6 +50,7 @@ final class PeriodicStatistics {
             event.misses = pool.misses();
             event.created = pool.created();
             event.freed = pool.freed();
+            event.trimmed = pool.trimmed();
             event.inUse = pool.inUse();
             event.peakInUse = pool.peakInUse();
             event.capacity = pool.capacity();

@@ -42,6 +42,11 @@ final class PoolBean implements PoolMXBean {
     }
 
     @Override
+    public long getTrimmed() {
+        return stats().trimmed();
+    }
+
+    @Override
     public long getAllocated() {
         return stats().allocated();
     }

@@ -39,6 +39,10 @@ final class PoolStatisticsEvent extends Event {
     @Label("Freed")
     long freed;
 
+    @Label("Trimmed")
+    @Description("Objects given back because they stayed free longer than the pool's idle policy allows")
+    long trimmed;
+
     @Label("In Use")
     long inUse;
 

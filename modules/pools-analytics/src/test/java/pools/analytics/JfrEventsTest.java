@@ -27,6 +27,7 @@ import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.api.spi.AnalyticsService;
 
 class JfrEventsTest {
     private static final String[] EVENTS = {"agrama.PoolGrowth", "agrama.PoolExhausted", "agrama.BudgetRefused",
@@ -85,6 +86,29 @@ class JfrEventsTest {
                 leaks.get(0).getString("acquiredAt"));
         assertEquals(Thread.currentThread().getName(), leaks.get(0).getString("acquiringThread"));
 
+    }
+
+    /** The pools' own trim rules are tested with them (pools.fixed, pools.simd); here, what reaches JFR. */
+    @Test
+    void aTrimIsRecordedWithTheCapacityBeforeAndAfter() throws Exception {
+        String name = "jfr-trim-" + System.nanoTime();
+        List<RecordedEvent> events;
+        try (Recording recording = new Recording()) {
+            recording.enable("agrama.PoolTrim");
+            recording.start();
+            try (AnalyticsService analytics = new PoolAnalyticsProvider().create(Systems.SMALL)) {
+                analytics.events().trimmed(name, 24, 16);
+            }
+            recording.stop();
+            Path file = dir.resolve("trim.jfr");
+            recording.dump(file);
+            events = RecordingFile.readAllEvents(file);
+        }
+        List<RecordedEvent> trims = named(events, "agrama.PoolTrim", name);
+        assertEquals(1, trims.size());
+        assertEquals(24, trims.get(0).getLong("fromCapacity"));
+        assertEquals(16, trims.get(0).getLong("toCapacity"));
+        assertTrue(trims.get(0).getLong("system") > 0);
     }
 
     @Test

@@ -9,9 +9,11 @@ package pools.api;
  * @param initialCapacity embeddings allocated up front, {@code 0..maxCapacity}
  * @param maxCapacity     the most embeddings the pool holds, 1 or more
  * @param growthFactor    capacity multiplier on growth, above 1
+ * @param idle            when whole free slabs are given back ({@link IdlePolicy#KEEP}: never)
  */
 public record EmbeddingPoolSpec(
-        String name, int dimension, int alignment, int initialCapacity, int maxCapacity, double growthFactor) {
+        String name, int dimension, int alignment, int initialCapacity, int maxCapacity, double growthFactor,
+        IdlePolicy idle) {
 
     /** Validates every field; throws {@link InvalidConfigException} on the first bad one. */
     public EmbeddingPoolSpec {
@@ -40,6 +42,24 @@ public record EmbeddingPoolSpec(
             throw new InvalidConfigException("maxCapacity", maxCapacity, "must keep maxCapacity x "
                     + stride(dimension, alignment) + " bytes per embedding within Long.MAX_VALUE bytes");
         }
+        if (idle == null) {
+            throw new InvalidConfigException("idle", null, "must be an IdlePolicy; IdlePolicy.KEEP never trims");
+        }
+        if (idle.minCapacity() > maxCapacity) {
+            throw new InvalidConfigException("idle.minCapacity", idle.minCapacity(),
+                    "must be at most maxCapacity (" + maxCapacity + ")");
+        }
+    }
+
+    /** A spec that keeps every slab it grows to ({@link IdlePolicy#KEEP}); validated as above. */
+    public EmbeddingPoolSpec(String name, int dimension, int alignment, int initialCapacity, int maxCapacity,
+            double growthFactor) {
+        this(name, dimension, alignment, initialCapacity, maxCapacity, growthFactor, IdlePolicy.KEEP);
+    }
+
+    /** This spec with {@code policy} for giving back idle slabs. */
+    public EmbeddingPoolSpec withIdle(IdlePolicy policy) {
+        return new EmbeddingPoolSpec(name, dimension, alignment, initialCapacity, maxCapacity, growthFactor, policy);
     }
 
     /** The spec of the system's built-in embedding pool, from the config's embedding fields. */

@@ -48,6 +48,8 @@ public final class MemoryPoolSystem implements AutoCloseable {
     private final ObjectPool<List<Object>> jsonArrays;
     private final EmbeddingPool embeddings;
     private final ArenaManager arenas;
+    /** Trims the pools whose idle policy gives capacity back; its thread starts with the first such pool. */
+    private final Housekeeper housekeeper = new Housekeeper();
     /** Written once by close() (volatile so later calls on any thread see it). */
     private volatile boolean closed;
 
@@ -160,16 +162,23 @@ public final class MemoryPoolSystem implements AutoCloseable {
         return require(arenas, Capability.ARENAS);
     }
 
-    /** A host-defined object pool, included in analytics and closed with the system. */
+    /**
+     * A host-defined object pool, included in analytics and closed with the system. If its spec's
+     * {@link IdlePolicy} trims, the system's housekeeper thread (a daemon, started by the first
+     * such pool) calls its {@link ObjectPool#trimIdle()} four times per idle timeout.
+     */
     public <T> ObjectPool<T> createPool(ObjectPoolSpec<T> spec) {
         ObjectPoolProvider provider = require((ObjectPoolProvider) chosen.get(Capability.OBJECT_POOLS), Capability.OBJECT_POOLS);
-        return register(provider.create(spec, context));
+        return watched(register(provider.create(spec, context)), spec.idle());
     }
 
-    /** A host-defined embedding pool sharing this system's budget, included in analytics. */
+    /**
+     * A host-defined embedding pool sharing this system's budget, included in analytics, closed
+     * with the system, and trimmed by the housekeeper as {@link #createPool} says.
+     */
     public EmbeddingPool createEmbeddingPool(EmbeddingPoolSpec spec) {
         EmbeddingPoolProvider provider = require((EmbeddingPoolProvider) chosen.get(Capability.EMBEDDING_POOLS), Capability.EMBEDDING_POOLS);
-        return register(provider.create(spec, context));
+        return watched(register(provider.create(spec, context)), spec.idle());
     }
 
     /** A snapshot of every pool, the arenas and the budget; exact when no thread is using the pools. */
@@ -200,6 +209,7 @@ public final class MemoryPoolSystem implements AutoCloseable {
             return;
         }
         closed = true;
+        housekeeper.close();
         if (arenas != null) {
             arenas.close();
         }
@@ -234,6 +244,11 @@ public final class MemoryPoolSystem implements AutoCloseable {
             throw new PoolClosedException("this MemoryPoolSystem is closed; create pools from a live one");
         }
         pools.add(pool);
+        return pool;
+    }
+
+    private <P extends ObjectPool<?>> P watched(P pool, IdlePolicy idle) {
+        housekeeper.watch(pool, idle);
         return pool;
     }
 

@@ -95,6 +95,20 @@ public interface ObjectPool<T> extends AutoCloseable {
     PoolStats stats();
 
     /**
+     * Gives back free objects as the spec's {@link IdlePolicy} says: each call samples the free
+     * count, and once a whole idle timeout has passed since the period began, drops as many free
+     * objects as stayed free throughout it, keeping the policy's minimum capacity. Never waits
+     * for an object; thread-safe; the acquire and release paths do no work for it. The system's
+     * housekeeper calls it for the pools it created; call it yourself for a standalone pool.
+     *
+     * @return the objects dropped by this call (0 with {@link IdlePolicy#KEEP})
+     * @throws PoolClosedException if the pool is closed
+     */
+    default int trimIdle() {
+        return 0;
+    }
+
+    /**
      * Drops every free object, wakes every waiter (each then throws {@link PoolClosedException}),
      * and refuses every later call. Objects still held are simply forgotten. Idempotent.
      */

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * @param maxCapacity     the most objects this pool will ever create, 1 or more
  * @param growthFactor    capacity multiplier on growth, above 1
  * @param acquireTimeout  how long {@link ObjectPool#acquire()} waits at max capacity; zero fails at once
+ * @param idle            when free objects are given back ({@link IdlePolicy#KEEP}: never)
  * @param <T> the pooled type
  */
 public record ObjectPoolSpec<T>(
@@ -24,7 +25,8 @@ public record ObjectPoolSpec<T>(
         int initialCapacity,
         int maxCapacity,
         double growthFactor,
-        Duration acquireTimeout) {
+        Duration acquireTimeout,
+        IdlePolicy idle) {
 
     /** Validates every field; throws {@link InvalidConfigException} on the first bad one. */
     public ObjectPoolSpec {
@@ -46,6 +48,19 @@ public record ObjectPoolSpec<T>(
         if (acquireTimeout == null || acquireTimeout.isNegative()) {
             throw new InvalidConfigException("acquireTimeout", acquireTimeout, "must be zero or positive");
         }
+        if (idle == null) {
+            throw new InvalidConfigException("idle", null, "must be an IdlePolicy; IdlePolicy.KEEP never trims");
+        }
+        if (idle.minCapacity() > maxCapacity) {
+            throw new InvalidConfigException("idle.minCapacity", idle.minCapacity(),
+                    "must be at most maxCapacity (" + maxCapacity + ")");
+        }
+    }
+
+    /** A spec that keeps every object it grows to ({@link IdlePolicy#KEEP}); validated as above. */
+    public ObjectPoolSpec(String name, Supplier<? extends T> factory, Consumer<? super T> reset, int initialCapacity,
+            int maxCapacity, double growthFactor, Duration acquireTimeout) {
+        this(name, factory, reset, initialCapacity, maxCapacity, growthFactor, acquireTimeout, IdlePolicy.KEEP);
     }
 
     /** A builder for a pool named {@code name} whose objects {@code factory} creates. */
@@ -53,7 +68,7 @@ public record ObjectPoolSpec<T>(
         return new Builder<>(name, factory);
     }
 
-    /** Collects a spec's values; defaults: no reset, 0 initial, 1024 max, growth 1.5, no waiting. */
+    /** Collects a spec's values; defaults: no reset, 0 initial, 1024 max, growth 1.5, no waiting, keep idle objects. */
     public static final class Builder<T> {
         private final String name;
         private final Supplier<? extends T> factory;
@@ -62,6 +77,7 @@ public record ObjectPoolSpec<T>(
         private int maxCapacity = 1024;
         private double growthFactor = 1.5;
         private Duration acquireTimeout = Duration.ZERO;
+        private IdlePolicy idle = IdlePolicy.KEEP;
 
         private Builder(String name, Supplier<? extends T> factory) {
             this.name = name;
@@ -93,9 +109,14 @@ public record ObjectPoolSpec<T>(
             return this;
         }
 
+        public Builder<T> idle(IdlePolicy policy) {
+            idle = policy;
+            return this;
+        }
+
         public ObjectPoolSpec<T> build() {
             return new ObjectPoolSpec<>(name, factory, reset, initialCapacity, maxCapacity,
-                    growthFactor, acquireTimeout);
+                    growthFactor, acquireTimeout, idle);
         }
     }
 }

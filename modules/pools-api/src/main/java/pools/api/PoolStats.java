@@ -29,6 +29,9 @@ package pools.api;
  *                       {@code tryAcquire}, or an {@code acquire} that timed out, was interrupted
  *                       while waiting, or met a budget refusal
  * @param bytesPerObject off-heap bytes per object where the pool knows them exactly, else 0
+ * @param trimmed        objects given back because they stayed free longer than the pool's
+ *                       {@link IdlePolicy} allows (for an embedding pool: the blocks of the slabs
+ *                       it freed); they no longer count in {@code capacity}
  */
 public record PoolStats(
         String name,
@@ -40,7 +43,14 @@ public record PoolStats(
         long capacity,
         long maxCapacity,
         long refusals,
-        long bytesPerObject) {
+        long bytesPerObject,
+        long trimmed) {
+
+    /** A snapshot of a pool that never trimmed: {@code trimmed} is 0. */
+    public PoolStats(String name, long hits, long misses, long created, long freed, long peakInUse, long capacity,
+            long maxCapacity, long refusals, long bytesPerObject) {
+        this(name, hits, misses, created, freed, peakInUse, capacity, maxCapacity, refusals, bytesPerObject, 0);
+    }
 
     /** Successful acquisitions: the seed's {@code total_allocated}. */
     public long allocated() {

@@ -5,15 +5,18 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import pools.api.AcquireInterruptedException;
 import pools.api.DoubleReleaseException;
+import pools.api.IdlePolicy;
 import pools.api.ForeignObjectException;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.api.spi.IdleWatch;
 import pools.api.spi.PoolContext;
 import pools.api.spi.PoolEvents;
 import pools.api.spi.WaitQueue;
@@ -81,6 +84,12 @@ final class FixedPool<T> implements ObjectPool<T> {
     private final Stripes stripes;
     /** Threads waiting for a release; signalled by every release that finds one. */
     private final WaitQueue waiters;
+    private final IdlePolicy idle;
+    /** The capacity an idle trim keeps. */
+    private final int idleFloor;
+    /** Samples for idle trims; its monitor also serializes the trims. */
+    private final IdleWatch idleWatch;
+    private final LongSupplier clock;
     /** Set once by close (CAS); read volatile at the start of every operation. */
     private volatile boolean closed;
 
@@ -95,6 +104,10 @@ final class FixedPool<T> implements ObjectPool<T> {
         this.growth = new Growth<>(spec, events, queue, table);
         this.stripes = new Stripes(growth::capacity);
         this.waiters = new WaitQueue("pool '" + name + "'");
+        this.idle = spec.idle();
+        this.idleFloor = idle.floor(spec.initialCapacity());
+        this.idleWatch = new IdleWatch(idle);
+        this.clock = context.clock();
     }
 
     @Override
@@ -158,11 +171,57 @@ final class FixedPool<T> implements ObjectPool<T> {
         waiters.signalIfWaiting();
     }
 
+    /**
+     * Read with no idle trim in between (the trimmed count is read before and after, and equal):
+     * then the capacity, read last, only grew during the reads and is at least the in-use count.
+     */
     @Override
     public PoolStats stats() {
-        Stripes.Totals totals = stripes.totals();
-        return new PoolStats(name, totals.hits(), totals.misses(), growth.created(), totals.released(),
-                totals.peakInUse(), growth.capacity(), growth.maxCapacity(), totals.refusals(), 0);
+        while (true) {
+            long trimmed = growth.trimmed();
+            Stripes.Totals totals = stripes.totals();
+            PoolStats stats = new PoolStats(name, totals.hits(), totals.misses(), growth.created(), totals.released(),
+                    totals.peakInUse(), growth.capacity(), growth.maxCapacity(), totals.refusals(), 0, trimmed);
+            if (growth.trimmed() == trimmed) {
+                return stats;
+            }
+        }
+    }
+
+    /**
+     * Drops free objects that stayed free for the idle timeout, down to the floor: out of the
+     * shared queue first, then out of magazines (stealing, as an acquire would). Between taking a
+     * slot and forgetting its unit the slot is in flight, so a concurrent acquire that finds
+     * nothing searches again rather than refusing (see {@link #takeSlow}).
+     */
+    @Override
+    public int trimIdle() {
+        requireOpen();
+        if (!idle.trims()) {
+            return 0;
+        }
+        synchronized (idleWatch) {
+            PoolStats now = stats();
+            long wanted = Math.min(idleWatch.sample(clock.getAsLong(), now.free()), growth.capacity() - (long) idleFloor);
+            int dropped = 0;
+            while (dropped < wanted) {
+                Slot<T> slot = queue.poll();
+                if (slot == null) {
+                    slot = stripes.steal();
+                }
+                if (slot == null) {
+                    break;
+                }
+                slot.drop();
+                dropped++;
+            }
+            if (dropped > 0) {
+                int from = growth.capacity();
+                growth.trimmed(dropped);
+                events.trimmed(name, from, from - dropped);
+            }
+            return dropped;
+        }
     }
 
     @Override

@@ -48,6 +48,11 @@ final class Growth<T> {
     private int creating;
     /** Objects the factory made and the pool kept; under the monitor. */
     private long created;
+    /**
+     * Objects given back by idle trims; written under the monitor, volatile so that stats can
+     * tell (by reading it before and after) whether a trim ran while they read.
+     */
+    private volatile long trimmed;
     /** Set by close under the monitor: no unit is reserved or claimed after it. */
     private boolean closed;
 
@@ -181,6 +186,16 @@ final class Growth<T> {
     /** Forgets {@code count} objects the pool dropped (a failing reset, or close). */
     synchronized void dropped(int count) {
         capacity -= count;
+    }
+
+    /** Forgets {@code count} free objects an idle trim dropped. */
+    synchronized void trimmed(int count) {
+        capacity -= count;
+        trimmed += count;
+    }
+
+    long trimmed() {
+        return trimmed;
     }
 
     /** No unit is reserved or claimed from now on; pending ones are given back. */

@@ -124,6 +124,8 @@ public final class PoolSystemMetrics implements MeterBinder {
                 pool, poolTags.and("result", "miss"), p -> p.stats().misses());
         counter(registry, "pools.objects.created", "Objects the pool created, pre-created ones included",
                 BaseUnits.OBJECTS, pool, poolTags, p -> p.stats().created());
+        counter(registry, "pools.objects.trimmed", "Objects given back because they stayed free past the idle policy",
+                BaseUnits.OBJECTS, pool, poolTags, p -> p.stats().trimmed());
         counter(registry, "pools.releases", "Objects released back to the pool", BaseUnits.OPERATIONS,
                 pool, poolTags, p -> p.stats().freed());
         counter(registry, "pools.refusals", "Acquisitions refused at the pool's maximum", BaseUnits.OPERATIONS,

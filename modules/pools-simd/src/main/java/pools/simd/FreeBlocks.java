@@ -2,6 +2,8 @@ package pools.simd;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The free list of an embedding pool: a lock-free LIFO stack (Treiber) linked through the blocks'
@@ -32,12 +34,44 @@ final class FreeBlocks {
     /**
      * Every block's handle, by block number. Written (volatile) by growth before any block of the
      * new slab can be pushed; read by pop after it read {@link #head}, so it covers every number
-     * found there.
+     * found there. It never gets shorter, not even when a trim gives back the last slab: a pop
+     * that read the head before the trim may still look up a number of that slab, and must find
+     * a handle there (its CAS then fails on the moved stamp) rather than run off the array.
      */
     private volatile PooledEmbedding[] handles = new PooledEmbedding[0];
 
+    /** Growth's new handle table; entries past its end keep the handles of slabs given back. */
     void handles(PooledEmbedding[] all) {
-        handles = all;
+        PooledEmbedding[] current = handles;
+        if (all.length >= current.length) {
+            handles = all;
+        } else {
+            PooledEmbedding[] merged = current.clone();
+            System.arraycopy(all, 0, merged, 0, all.length);
+            handles = merged;
+        }
+    }
+
+    /** Whether no block is free at this instant. */
+    boolean isEmpty() {
+        return (int) head == 0;
+    }
+
+    /**
+     * Takes every free block at once (one CAS on the head), for a trim; the caller owns them and
+     * pushes back the ones it keeps. Meanwhile other threads see the stack empty.
+     */
+    List<PooledEmbedding> takeAll() {
+        long current;
+        do {
+            current = head;
+        } while (!HEAD.compareAndSet(this, current, next(current, 0)));
+        PooledEmbedding[] all = handles;
+        List<PooledEmbedding> taken = new ArrayList<>();
+        for (int top = (int) current; top != 0; top = all[top - 1].nextFree) {
+            taken.add(all[top - 1]);
+        }
+        return taken;
     }
 
     void push(PooledEmbedding block) {

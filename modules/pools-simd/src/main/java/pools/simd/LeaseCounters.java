@@ -43,15 +43,17 @@ final class LeaseCounters {
      * zero. The peak is raised after the in-use count, so it is reported as at least the in-use count
      * the snapshot shows.
      * The capacity is read last: it only grows, so it is at least the in-use count read before it.
-     * Every block carved from a slab counts as created: the slabs are the pool's objects.
+     * Every block carved from a slab counts as created: the slabs are the pool's objects; so do the
+     * {@code trimmed} blocks of slabs given back. The caller reads with no trim in between, so
+     * the capacity only grows during these reads.
      */
-    PoolStats stats(String name, long misses, IntSupplier capacityNow, long maxCapacity, long blockBytes) {
+    PoolStats stats(String name, long misses, IntSupplier capacityNow, long maxCapacity, long blockBytes, long trimmed) {
         long held = inUse.get();
         long released = freed.sum();
         long capacity = capacityNow.getAsInt();
         long hits = Math.max(0, held + released - misses);
         long inUseAsReported = hits + misses - released;
-        return new PoolStats(name, hits, misses, capacity, released, Math.max(inUseAsReported, peak.get()),
-                capacity, maxCapacity, refusals.sum(), blockBytes);
+        return new PoolStats(name, hits, misses, capacity + trimmed, released, Math.max(inUseAsReported, peak.get()),
+                capacity, maxCapacity, refusals.sum(), blockBytes, trimmed);
     }
 }

@@ -3,9 +3,11 @@ package pools.simd;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import pools.api.AcquireInterruptedException;
 import pools.api.BudgetExceededException;
@@ -18,20 +20,30 @@ import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
 import pools.api.spi.GrowthStep;
+import pools.api.spi.IdleWatch;
 import pools.api.spi.PoolContext;
 import pools.api.spi.WaitQueue;
 
 /**
- * An {@link EmbeddingPool} whose blocks are carved from slabs of one shared {@link Arena}: each
- * slab is one aligned allocation, reserved against the budget first, and never freed before
- * {@link #close()}, which closes the arena so that every segment handed out fails its next access
- * with {@link IllegalStateException} instead of reading freed memory.
+ * An {@link EmbeddingPool} whose blocks are carved from slabs, each one aligned allocation in a
+ * shared {@link Arena} of its own, reserved against the budget first. A slab is freed by
+ * {@link #close()}, or earlier by {@link #trimIdle()} when its blocks stayed free for the spec's
+ * idle timeout (see {@link pools.api.IdlePolicy}); closing its arena makes every segment of it
+ * that a caller kept fail its next access with {@link IllegalStateException} instead of reading
+ * freed memory.
  *
  * <p>Acquire takes a released block from a lock-free stack (a hit), else claims a block no one
  * has used yet with a CAS on the fresh cursor (a miss), else grows by a slab under a lock (rare),
  * else is exhausted. Release flips the handle from LEASED to FREE with one CAS (so a double
  * release is detected and changes nothing), zeroes the vector, pushes it on the free stack, and
  * wakes the first waiter if any: waiting works as in every pool engine ({@link WaitQueue}).
+ *
+ * <p>A trim gives back whole slabs, the last added first, never below the idle policy's floor,
+ * under the growth lock: it claims the last slab's unused blocks by moving the fresh cursor to
+ * the capacity, takes every free block off the stack at once, and frees the slab only if all its
+ * used blocks were among them; everything else goes back on the stack before the lock is
+ * released. An acquire that meanwhile finds nothing free waits for the lock in {@code grow}, which
+ * sends it back to the stack; the hit path does no work for trimming.
  */
 final class SlabEmbeddingPool implements EmbeddingPool {
     /** Smallest slab worth an allocation: growth never adds fewer bytes than this (unless at max). */
@@ -42,9 +54,9 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     private final boolean tracksLeases;
     private final long stride;
     private final long vectorBytes;
-    /** Owns every slab; closed once, by {@link #close()}, under {@link #lock}. */
-    private final Arena arena = Arena.ofShared();
-    /** Guards growth and close: the two writers of {@link #slabs}, {@link #reservedBytes} and {@link #closed}. */
+    /** Each slab's arena and bytes, in the order added; under {@link #lock}. */
+    private final ArrayDeque<SlabMemory> slabMemory = new ArrayDeque<>();
+    /** Guards growth, trims and close: the writers of {@link #slabs}, {@link #reservedBytes}, {@link #closed} and the trim fields. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Released blocks; its push/pop CAS gives the happens-before from a release (and its zeroing) to the next acquire. */
     private final FreeBlocks free = new FreeBlocks();
@@ -55,10 +67,20 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     /** Bytes reserved against the budget for slabs; read and written only under {@link #lock}. */
     private long reservedBytes;
     /**
-     * Number of the next block no one has used yet; CAS by acquiring threads while below the
-     * capacity of the {@link #slabs} they read. Its value is also the miss count.
+     * The fresh cursor: number of the next block no one has used yet in the low 32 bits, the count
+     * of trims that moved it in the high 32. Acquiring threads read it, then {@link #slabs}, and
+     * CAS it one up while below that snapshot's capacity; a trim changes the stamp, so a CAS based
+     * on a snapshot from before a trim fails instead of handing out a block of a freed slab. The
+     * low bits plus {@link #missesBehindCursor} are the miss count.
      */
-    private final AtomicInteger fresh = new AtomicInteger();
+    private final AtomicLong fresh = new AtomicLong();
+    /** Misses of blocks in slabs given back (the cursor moved back over them); volatile, written under {@link #lock}. */
+    private volatile long missesBehindCursor;
+    /** Blocks of the slabs given back; volatile, written under {@link #lock}. */
+    private volatile long trimmedBlocks;
+    /** Odd while a trim runs (a sequence lock), so that {@link #stats()} never mixes counts from before and after one. */
+    private volatile long trimSequence;
+    private final IdleWatch idleWatch;
     private final LeaseCounters counters = new LeaseCounters();
     /** Threads waiting for a release; signalled by every release that finds one. */
     private final WaitQueue waiters;
@@ -70,12 +92,13 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         this.stride = spec.strideBytes();
         this.vectorBytes = spec.vectorBytes();
         this.waiters = new WaitQueue("embedding pool '" + spec.name() + "'");
+        this.idleWatch = new IdleWatch(spec.idle());
         if (spec.initialCapacity() > 0) {
             lock.lock();
             try {
                 addSlab(spec.initialCapacity(), true);
             } catch (RuntimeException | Error e) {
-                arena.close();
+                freeEverySlab();
                 throw e;
             } finally {
                 lock.unlock();
@@ -185,10 +208,60 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         return owner;
     }
 
+    /**
+     * Read between two equal, even trim sequence numbers, so no trim ran during the reads: then
+     * the capacity only grows while they happen, which {@link LeaseCounters#stats} relies on.
+     */
     @Override
     public PoolStats stats() {
-        long misses = fresh.get();
-        return counters.stats(name(), misses, () -> slabs.capacity(), spec.maxCapacity(), stride);
+        while (true) {
+            long sequence = trimSequence;
+            if ((sequence & 1) != 0) {
+                lock.lock(); // a trim holds the lock while the sequence is odd: wait for it to end
+                lock.unlock();
+                continue;
+            }
+            long trimmed = trimmedBlocks;
+            long misses = missesBehindCursor + (int) fresh.get();
+            PoolStats stats = counters.stats(name(), misses, () -> slabs.capacity(), spec.maxCapacity(), stride, trimmed);
+            if (trimSequence == sequence) {
+                return stats;
+            }
+        }
+    }
+
+    /**
+     * Gives back whole free slabs as the spec's {@link pools.api.IdlePolicy} says (see the class
+     * comment); returns the blocks given back.
+     */
+    @Override
+    public int trimIdle() {
+        checkOpen("trimIdle");
+        if (!spec.idle().trims()) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            checkOpen("trimIdle");
+            PoolStats now = stats();
+            long idle = idleWatch.sample(context.clock().getAsLong(), now.free());
+            int floor = spec.idle().floor(spec.initialCapacity());
+            int from = slabs.capacity();
+            int given = 0;
+            while (slabs.slabCount() > 0) {
+                int lastBlocks = slabs.capacity() - slabs.lastSlabFirstBlock();
+                if (given + lastBlocks > idle || slabs.capacity() - lastBlocks < floor || !freeLastSlab()) {
+                    break;
+                }
+                given += lastBlocks;
+            }
+            if (given > 0) {
+                context.events().trimmed(name(), from, from - given);
+            }
+            return given;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -200,9 +273,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             }
             closed = true;
             waiters.signal();
-            arena.close();
-            context.budget().release(reservedBytes);
-            reservedBytes = 0;
+            freeEverySlab();
         } finally {
             lock.unlock();
         }
@@ -211,6 +282,54 @@ final class SlabEmbeddingPool implements EmbeddingPool {
     /** Slabs allocated so far; for tests of the owner lookup across slabs. */
     int slabCount() {
         return slabs.slabCount();
+    }
+
+    /**
+     * Frees the slab added last if every block of it is free, under {@link #lock}; returns whether
+     * it did. The trim sequence is odd throughout, so stats never see the cursor moved ahead.
+     */
+    private boolean freeLastSlab() {
+        Slabs current = slabs;
+        int first = current.lastSlabFirstBlock();
+        int capacity = current.capacity();
+        trimSequence++;
+        try {
+            long stamp = (fresh.get() >>> 32) + 1 << 32;
+            int cursor = (int) fresh.getAndSet(stamp | capacity); // acquirers now find no unused block
+            List<PooledEmbedding> taken = free.takeAll();
+            long usedAndFree = taken.stream().filter(block -> block.block >= first).count();
+            boolean allFree = usedAndFree == Math.max(0, cursor - first);
+            for (PooledEmbedding block : taken) {
+                if (!allFree || block.block < first) {
+                    free.push(block);
+                }
+            }
+            if (!allFree) {
+                fresh.set(stamp | cursor);
+                return false;
+            }
+            SlabMemory memory = slabMemory.removeLast();
+            slabs = current.withoutLast();
+            fresh.set(stamp | first); // after the slabs: a reader of this cursor sees them
+            missesBehindCursor += Math.max(0, cursor - first);
+            trimmedBlocks += capacity - first;
+            memory.arena().close();
+            reservedBytes -= memory.bytes();
+            context.budget().release(memory.bytes());
+            return true;
+        } finally {
+            trimSequence++;
+        }
+    }
+
+    /** Closes every slab's arena and gives its bytes back to the budget; under {@link #lock}. */
+    private void freeEverySlab() {
+        for (SlabMemory memory : slabMemory) {
+            memory.arena().close();
+        }
+        slabMemory.clear();
+        context.budget().release(reservedBytes);
+        reservedBytes = 0;
     }
 
     /**
@@ -224,10 +343,11 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             return leased(embedding);
         }
         while (true) {
+            long cursor = fresh.get();
             Slabs current = slabs;
-            int next = fresh.get();
+            int next = (int) cursor;
             if (next < current.capacity()) {
-                if (fresh.compareAndSet(next, next + 1)) {
+                if (fresh.compareAndSet(cursor, cursor + 1)) {
                     return leased(current.handles[next]);
                 }
             } else if (!grow(current, mayThrow)) {
@@ -251,8 +371,8 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         lock.lock();
         try {
             checkOpen("acquire");
-            if (slabs != seen) {
-                return true;
+            if (slabs != seen || !free.isEmpty()) {
+                return true; // grown by another thread, or blocks came back (a trim that kept its slab)
             }
             int capacity = seen.capacity();
             if (capacity >= spec.maxCapacity()) {
@@ -278,13 +398,16 @@ final class SlabEmbeddingPool implements EmbeddingPool {
         } else if (!context.budget().tryReserve(bytes, "embedding pool '" + name() + "'")) {
             return false;
         }
+        Arena arena = Arena.ofShared();
         MemorySegment slab;
         try {
             slab = arena.allocate(bytes, spec.alignment());
         } catch (RuntimeException | Error e) {
+            arena.close();
             context.budget().release(bytes);
             throw e;
         }
+        slabMemory.addLast(new SlabMemory(arena, bytes));
         reservedBytes += bytes;
         Slabs grown = slabs.with(slab, blocks, stride, this);
         free.handles(grown.handles);
@@ -309,4 +432,7 @@ final class SlabEmbeddingPool implements EmbeddingPool {
                     + "' after close(); its memory is freed, create a new pool");
         }
     }
+
+    /** One slab's arena and the bytes it reserved against the budget. */
+    private record SlabMemory(Arena arena, long bytes) { }
 }

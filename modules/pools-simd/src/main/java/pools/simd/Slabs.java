@@ -54,6 +54,25 @@ final class Slabs {
                 insert(firstBlocks, at, first), grown);
     }
 
+    /** Block number of the first block of the slab added last (0 when there is none). */
+    int lastSlabFirstBlock() {
+        int last = 0;
+        for (int first : firstBlocks) {
+            last = Math.max(last, first);
+        }
+        return last;
+    }
+
+    /** This snapshot without the slab added last (the one whose blocks end the handle table). */
+    Slabs withoutLast() {
+        int first = lastSlabFirstBlock();
+        int at = 0;
+        while (firstBlocks[at] != first) {
+            at++;
+        }
+        return new Slabs(remove(bases, at), remove(sizes, at), remove(firstBlocks, at), Arrays.copyOf(handles, first));
+    }
+
     /**
      * The handle of the block whose vector holds {@code address}, or null when the address is in
      * no slab or falls in the padding between two vectors.
@@ -84,6 +103,20 @@ final class Slabs {
         System.arraycopy(values, 0, result, 0, at);
         result[at] = value;
         System.arraycopy(values, at, result, at + 1, values.length - at);
+        return result;
+    }
+
+    private static long[] remove(long[] values, int at) {
+        long[] result = new long[values.length - 1];
+        System.arraycopy(values, 0, result, 0, at);
+        System.arraycopy(values, at + 1, result, at, result.length - at);
+        return result;
+    }
+
+    private static int[] remove(int[] values, int at) {
+        int[] result = new int[values.length - 1];
+        System.arraycopy(values, 0, result, 0, at);
+        System.arraycopy(values, at + 1, result, at, result.length - at);
         return result;
     }
 }

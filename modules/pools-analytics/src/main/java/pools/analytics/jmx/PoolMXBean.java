@@ -18,6 +18,9 @@ public interface PoolMXBean {
 
     long getFreed();
 
+    /** Objects given back because they stayed free longer than the pool's idle policy allows. */
+    long getTrimmed();
+
     long getInUse();
 
     long getPeakInUse();

@@ -1,6 +1,7 @@
 package pools.api.spi;
 
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import pools.api.LeakDetection;
 import pools.api.MemoryBudget;
 import pools.api.PoolConfig;
@@ -12,13 +13,26 @@ import pools.api.PoolConfig;
  * @param config the system's config
  * @param budget the shared off-heap budget
  * @param events where pools report growth, exhaustion, refusals and (with leak detection) leases
+ * @param clock  nanoseconds on {@link System#nanoTime}'s scale, for the pools' idle timeouts;
+ *               tests pass a clock they move by hand
  */
-public record PoolContext(PoolConfig config, MemoryBudget budget, PoolEvents events) {
+public record PoolContext(PoolConfig config, MemoryBudget budget, PoolEvents events, LongSupplier clock) {
 
     public PoolContext {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A context on the system clock ({@link System#nanoTime}). */
+    public PoolContext(PoolConfig config, MemoryBudget budget, PoolEvents events) {
+        this(config, budget, events, System::nanoTime);
+    }
+
+    /** This context with {@code clock} instead of its own: for tests of idle trimming. */
+    public PoolContext withClock(LongSupplier clock) {
+        return new PoolContext(config, budget, events, clock);
     }
 
     /** A context with {@code config}, a budget of its limit, and no event sink: for tests and standalone pools. */

@@ -17,6 +17,10 @@ public interface PoolEvents {
     default void grown(String pool, long fromCapacity, long toCapacity) {
     }
 
+    /** {@code pool} gave back idle capacity, shrinking from {@code fromCapacity} to {@code toCapacity}. */
+    default void trimmed(String pool, long fromCapacity, long toCapacity) {
+    }
+
     /** An acquisition from {@code pool} failed: it is at {@code capacity} with nothing free. */
     default void exhausted(String pool, long capacity) {
     }

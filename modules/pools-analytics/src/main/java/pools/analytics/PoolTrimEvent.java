@@ -1,0 +1,27 @@
+package pools.analytics;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+
+/** JFR: a pool gave back idle capacity. Rare (at most once per idle timeout per pool), so always recorded. */
+@Name("agrama.PoolTrim")
+@Label("Pool Trim")
+@Category({"Agrama", "Pools"})
+@Description("An object or embedding pool gave back objects (or whole slabs) that stayed free past its idle policy")
+final class PoolTrimEvent extends Event {
+    @Label("System")
+    @Description("Identifier of the MemoryPoolSystem, as in its JMX ObjectName")
+    long system;
+
+    @Label("Pool")
+    String pool;
+
+    @Label("From Capacity")
+    long fromCapacity;
+
+    @Label("To Capacity")
+    long toCapacity;
+}
