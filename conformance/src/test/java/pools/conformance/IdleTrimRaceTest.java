@@ -43,7 +43,7 @@ class IdleTrimRaceTest {
     void objectPoolTrimsRacingAcquireAndRelease() throws Exception {
         try (ObjectPool<long[]> pool = Providers.objectPool().create(ObjectPoolSpec.<long[]>builder("trim-race", () -> new long[1])
                 .maxCapacity(8).growthFactor(2.0).idle(trimEagerly).build(), context)) {
-            race(pool, pool::tryAcquire, (object, owner) -> {
+            race(pool, pool::tryAcquire, 3, (object, owner) -> {
                 object[0] = owner;
                 return object[0] == owner;
             });
@@ -55,7 +55,7 @@ class IdleTrimRaceTest {
     void embeddingPoolTrimsRacingAcquireAndRelease() throws Exception {
         try (EmbeddingPool pool = Providers.embeddingPool().create(
                 new EmbeddingPoolSpec("trim-race", DIMENSION, 32, 0, 96, 2.0, trimEagerly), context)) {
-            race(pool, pool::tryAcquire, (embedding, owner) -> {
+            race(pool, pool::tryAcquire, 16, (embedding, owner) -> {
                 embedding.segment().set(ValueLayout.JAVA_FLOAT, 0, owner);
                 return embedding.segment().get(ValueLayout.JAVA_FLOAT, 0) == owner;
             });
@@ -68,7 +68,9 @@ class IdleTrimRaceTest {
         boolean exclusively(T object, long owner);
     }
 
-    private <T> void race(ObjectPool<T> pool, Supplier<Optional<T>> tryAcquire, Use<T> use) throws Exception {
+    /** Three users each holding up to {@code maxHeldEach} at once, and a thread that trims and checks snapshots. */
+    private <T> void race(ObjectPool<T> pool, Supplier<Optional<T>> tryAcquire, int maxHeldEach, Use<T> use)
+            throws Exception {
         ConcurrentHashMap<Object, Long> held = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<String> broken = new ArrayList<>();
@@ -87,7 +89,7 @@ class IdleTrimRaceTest {
             users.add(workers.start("user-" + t, () -> {
                 List<T> mine = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
-                    if (mine.size() < 3 && random.nextBoolean()) {
+                    if (mine.size() < maxHeldEach && random.nextInt(maxHeldEach + 1) >= mine.size()) {
                         Optional<T> object = tryAcquire.get();
                         if (object.isPresent()) {
                             Long previous = held.putIfAbsent(object.get(), owner);

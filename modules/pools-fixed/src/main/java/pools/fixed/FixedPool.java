@@ -172,16 +172,23 @@ final class FixedPool<T> implements ObjectPool<T> {
     }
 
     /**
-     * Read with no idle trim in between (the trimmed count is read before and after, and equal):
-     * then the capacity, read last, only grew during the reads and is at least the in-use count.
+     * Read with no idle trim in between (the trimmed count is read before and after, and equal),
+     * so the capacity, read last, only grew during the reads. A release is counted just after its
+     * object is free again, so another thread may acquire it first: for that instant the sums
+     * count the object held twice. Such a release is counted here as done (freed is raised until
+     * inUse fits the capacity), which is exact whenever no release is in flight.
      */
     @Override
     public PoolStats stats() {
         while (true) {
             long trimmed = growth.trimmed();
             Stripes.Totals totals = stripes.totals();
-            PoolStats stats = new PoolStats(name, totals.hits(), totals.misses(), growth.created(), totals.released(),
-                    totals.peakInUse(), growth.capacity(), growth.maxCapacity(), totals.refusals(), 0, trimmed);
+            long capacity = growth.capacity();
+            long allocated = totals.hits() + totals.misses();
+            long freed = Math.max(totals.released(), allocated - capacity);
+            PoolStats stats = new PoolStats(name, totals.hits(), totals.misses(), growth.created(), freed,
+                    Math.max(totals.peakInUse(), allocated - freed), capacity, growth.maxCapacity(),
+                    totals.refusals(), 0, trimmed);
             if (growth.trimmed() == trimmed) {
                 return stats;
             }

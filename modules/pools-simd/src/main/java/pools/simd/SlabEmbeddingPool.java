@@ -350,9 +350,15 @@ final class SlabEmbeddingPool implements EmbeddingPool {
                 if (fresh.compareAndSet(cursor, cursor + 1)) {
                     return leased(current.handles[next]);
                 }
-            } else if (!grow(current, mayThrow)) {
-                embedding = free.pop();
-                return embedding == null ? null : leased(embedding);
+            } else {
+                boolean more = grow(current, mayThrow);
+                embedding = free.pop(); // released meanwhile, or put back by a trim that kept its slab
+                if (embedding != null) {
+                    return leased(embedding);
+                }
+                if (!more) {
+                    return null;
+                }
             }
         }
     }
