@@ -9,6 +9,7 @@
  */
 module pools.api {
     exports pools.api;
+    exports pools.api.seed;
     exports pools.api.spi;
 
     uses pools.api.spi.ObjectPoolProvider;

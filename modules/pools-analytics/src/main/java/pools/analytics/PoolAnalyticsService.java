@@ -33,7 +33,7 @@ final class PoolAnalyticsService implements AnalyticsService {
 
     PoolAnalyticsService(PoolConfig config) {
         this.id = NEXT_ID.getAndIncrement();
-        this.leaks = new LeakTracker(config.leakDetection());
+        this.leaks = new LeakTracker(config.safetyChecks().leakDetection());
         this.events = new AnalyticsEvents(id, leaks);
         this.mbeans = new MBeans(id, this);
     }

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import pools.api.Capability;
-import pools.api.GraphNode;
 import pools.api.LeakDetection;
 import pools.api.MemoryPoolSystem;
+import pools.api.seed.GraphNode;
 import pools.api.spi.AnalyticsService;
 
 class ServiceLifecycleTest {
