@@ -42,8 +42,8 @@ class ServiceLifecycleTest {
     void closeIsIdempotentAndAttachIsOnce() {
         AnalyticsService service = new PoolAnalyticsProvider().create(Systems.SMALL);
         try (MemoryPoolSystem system = Systems.create(LeakDetection.OFF)) {
-            service.attach(system::analytics);
-            IllegalStateException twice = assertThrows(IllegalStateException.class, () -> service.attach(system::analytics));
+            service.attach(system::analytics, system.pools());
+            IllegalStateException twice = assertThrows(IllegalStateException.class, () -> service.attach(system::analytics, system.pools()));
             assertTrue(twice.getMessage().contains("already attached"), twice.getMessage());
         }
         service.close();

@@ -80,7 +80,7 @@ public final class MemoryPoolSystem implements AutoCloseable {
             throw e;
         }
         if (analytics != null) {
-            analytics.attach(this::analytics);
+            analytics.attach(this::analytics, pools());
         }
     }
 
