@@ -21,12 +21,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import pools.api.ArenaKind;
 import pools.api.Embedding;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolConfig;
 import pools.api.ScopedArena;
-import pools.api.SearchResult;
 import pools.api.VectorKernels;
+import pools.api.seed.GraphNode;
+import pools.api.seed.SearchResult;
 
 /**
  * One "query" of the Agrama hot path: a graph node with edges, a search result, a JSON map for

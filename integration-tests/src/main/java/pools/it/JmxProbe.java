@@ -17,9 +17,9 @@ import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolConfig;
+import pools.api.seed.GraphNode;
 
 /**
  * Launched by the integration tests in a fresh JVM: registers a system's MXBeans and reads every

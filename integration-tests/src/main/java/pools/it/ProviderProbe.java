@@ -3,6 +3,7 @@ package pools.it;
 import pools.api.Capability;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolConfig;
+import pools.api.PoolConfigBuilder;
 import pools.api.ProviderFailure;
 import pools.api.ProviderNotFoundException;
 
@@ -17,7 +18,7 @@ public final class ProviderProbe {
     }
 
     public static void main(String[] args) {
-        PoolConfig.Builder config = PoolConfig.builder().maxTotalPoolMemoryMb(64);
+        PoolConfigBuilder config = PoolConfig.builder().maxTotalPoolMemoryMb(64);
         for (String arg : args) {
             String[] preference = arg.split("=", 2);
             config.preferProvider(Capability.valueOf(preference[0]), preference[1]);

@@ -3,11 +3,11 @@ package pools.it;
 import java.lang.foreign.MemorySegment;
 import pools.api.ArenaKind;
 import pools.api.Embedding;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.PoolConfig;
 import pools.api.ScopedArena;
+import pools.api.seed.GraphNode;
 
 /** The README's usage example, kept compiling and run by the integration tests. */
 public final class QuickStart {

@@ -18,14 +18,14 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import pools.api.ForeignObjectException;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolConfig;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
-import pools.api.SearchResult;
+import pools.api.seed.GraphNode;
+import pools.api.seed.SearchResult;
 
 /**
  * Reliability campaign, object pools: the four built-in pools and a host pool smaller than the

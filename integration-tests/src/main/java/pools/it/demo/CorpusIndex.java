@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import pools.api.ArenaKind;
 import pools.api.Embedding;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.ScopedArena;
+import pools.api.seed.GraphNode;
 
 /**
  * The database the queries run against, built from a {@link CorpusSource}: every file goes

@@ -71,12 +71,12 @@ public final class DemoHost {
     static PoolConfig config(int files, int threads) {
         PoolConfig defaults = PoolConfig.defaults();
         int perQuery = threads * (QueryWorkload.K + 1) * 2;
-        long embeddingBytes = files * defaults.embeddingStrideBytes();
+        long embeddingBytes = files * defaults.embeddings().strideBytes();
         return PoolConfig.builder()
                 .maxEmbeddingsPerPool(files)
                 .maxNodesPerPool(files + perQuery)
-                .maxSearchResultsPerPool(Math.max(defaults.maxSearchResultsPerPool(), perQuery))
-                .maxJsonObjectsPerPool(Math.max(defaults.maxJsonObjectsPerPool(), perQuery))
+                .maxSearchResultsPerPool(Math.max(defaults.capacities().maxSearchResultsPerPool(), perQuery))
+                .maxJsonObjectsPerPool(Math.max(defaults.capacities().maxJsonObjectsPerPool(), perQuery))
                 .maxTotalPoolMemoryMb((int) (embeddingBytes / MIB) + 128)
                 .build();
     }

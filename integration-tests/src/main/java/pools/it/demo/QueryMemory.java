@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import pools.api.ArenaKind;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.Neighbors;
 import pools.api.ObjectPool;
 import pools.api.ScopedArena;
-import pools.api.SearchResult;
+import pools.api.seed.GraphNode;
+import pools.api.seed.SearchResult;
 
 /**
  * Where one query's objects and scratch memory come from. {@link #pooled} takes them from a

@@ -5,11 +5,11 @@ import java.lang.foreign.SegmentAllocator;
 import java.util.List;
 import java.util.Map;
 import pools.api.ArenaKind;
-import pools.api.GraphNode;
 import pools.api.Metric;
 import pools.api.Neighbors;
-import pools.api.SearchResult;
 import pools.api.VectorKernels;
+import pools.api.seed.GraphNode;
+import pools.api.seed.SearchResult;
 
 /**
  * One Agrama query over a {@link CorpusIndex}, the way the database's hot path runs it: the

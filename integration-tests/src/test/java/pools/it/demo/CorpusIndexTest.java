@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolConfig;
+import pools.api.seed.GraphNode;
 
 /** Indexing a small tree: text only, edges where files import or name each other, unit embeddings, checked queries. */
 class CorpusIndexTest {

@@ -6,8 +6,7 @@ import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import pools.api.PoolAnalytics;
-import pools.api.PoolStats;
+import pools.api.ObjectPool;
 
 /**
  * The JMX beans of one system on the platform MBean server: one {@link SystemBean} and one
@@ -40,11 +39,11 @@ final class MBeans {
         return name("type=Pool,system=" + system + ",name=" + value);
     }
 
-    synchronized void register(PoolAnalytics snapshot) {
+    synchronized void register(List<ObjectPool<?>> pools) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         registerOnce(server, systemName(system), new SystemBean(service));
-        for (PoolStats pool : snapshot.pools()) {
-            registerOnce(server, poolName(system, pool.name()), new PoolBean(service, pool.name()));
+        for (ObjectPool<?> pool : pools) {
+            registerOnce(server, poolName(system, pool.name()), new PoolBean(pool));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import pools.api.LeakReport;
+import pools.api.ObjectPool;
 import pools.api.PoolAnalytics;
 import pools.api.PoolConfig;
 import pools.api.spi.AnalyticsService;
@@ -26,6 +27,8 @@ final class PoolAnalyticsService implements AnalyticsService {
     private final MBeans mbeans;
     /** Written once by attach(), read by JMX threads and registerMBeans(): volatile for safe publication. */
     private volatile Supplier<PoolAnalytics> snapshots;
+    /** Written once by attach(), read by registerMBeans(): volatile for safe publication. */
+    private volatile List<ObjectPool<?>> pools = List.of();
     /** Written once by attach(), read by close() (which may run on another thread): volatile. */
     private volatile PeriodicStatistics periodic;
     /** Flipped once by the first close(); later calls see it set (CAS) and return. */
@@ -33,7 +36,7 @@ final class PoolAnalyticsService implements AnalyticsService {
 
     PoolAnalyticsService(PoolConfig config) {
         this.id = NEXT_ID.getAndIncrement();
-        this.leaks = new LeakTracker(config.leakDetection());
+        this.leaks = new LeakTracker(config.safetyChecks().leakDetection());
         this.events = new AnalyticsEvents(id, leaks);
         this.mbeans = new MBeans(id, this);
     }
@@ -49,11 +52,13 @@ final class PoolAnalyticsService implements AnalyticsService {
     }
 
     @Override
-    public synchronized void attach(Supplier<PoolAnalytics> snapshots) {
+    public synchronized void attach(Supplier<PoolAnalytics> snapshots, List<ObjectPool<?>> pools) {
         Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(pools, "pools");
         if (this.snapshots != null) {
             throw new IllegalStateException("analytics service " + id + " is already attached to a system; create one service per system");
         }
+        this.pools = pools;
         this.snapshots = snapshots;
         if (!closed.get()) {
             periodic = PeriodicStatistics.add(id, snapshots);
@@ -101,7 +106,8 @@ final class PoolAnalyticsService implements AnalyticsService {
         if (closed.get()) {
             throw new IllegalStateException("analytics service " + id + " is closed; register beans of a live system");
         }
-        mbeans.register(snapshot());
+        snapshot(); // fails clearly if not attached yet
+        mbeans.register(pools);
     }
 
     @Override

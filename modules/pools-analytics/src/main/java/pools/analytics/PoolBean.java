@@ -1,29 +1,28 @@
 package pools.analytics;
 
 import pools.analytics.jmx.PoolMXBean;
+import pools.api.ObjectPool;
 import pools.api.PoolStats;
 
-/** The {@link PoolMXBean} of one pool: every getter reads a fresh snapshot of the system. */
+/**
+ * The {@link PoolMXBean} of one pool: every getter reads that pool's own stats, fresh, and nothing
+ * of the rest of the system (a JMX console reads attributes one by one, so a whole-system snapshot
+ * per attribute would cost a console refresh one snapshot per attribute per pool).
+ */
 final class PoolBean implements PoolMXBean {
-    private final PoolAnalyticsService service;
-    private final String name;
+    private final ObjectPool<?> pool;
 
-    PoolBean(PoolAnalyticsService service, String name) {
-        this.service = service;
-        this.name = name;
+    PoolBean(ObjectPool<?> pool) {
+        this.pool = pool;
     }
 
     private PoolStats stats() {
-        PoolStats stats = service.snapshot().pool(name);
-        if (stats == null) {
-            throw new IllegalStateException("pool '" + name + "' is no longer part of system " + service.id());
-        }
-        return stats;
+        return pool.stats();
     }
 
     @Override
     public String getName() {
-        return name;
+        return pool.name();
     }
 
     @Override

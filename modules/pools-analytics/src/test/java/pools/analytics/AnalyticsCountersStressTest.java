@@ -13,12 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import pools.api.Capability;
-import pools.api.GraphNode;
 import pools.api.LeakDetection;
 import pools.api.LeakReport;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolAnalytics;
 import pools.api.PoolStats;
+import pools.api.seed.GraphNode;
 
 /**
  * Many platform and virtual threads acquire and release through a system with FULL leak

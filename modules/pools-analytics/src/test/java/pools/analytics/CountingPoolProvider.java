@@ -2,15 +2,10 @@ package pools.analytics;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import pools.api.ForeignObjectException;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
@@ -39,16 +34,6 @@ final class CountingPoolProvider implements ObjectPoolProvider {
     @Override
     public <T> ObjectPool<T> create(ObjectPoolSpec<T> spec, PoolContext context) {
         return new CountingPool<>(spec, context);
-    }
-
-    @Override
-    public Supplier<Map<String, Object>> jsonObjectFactory() {
-        return HashMap::new;
-    }
-
-    @Override
-    public Supplier<List<Object>> jsonArrayFactory() {
-        return ArrayList::new;
     }
 
     /** Grows one object at a time (reporting each growth) up to the max, then refuses. */

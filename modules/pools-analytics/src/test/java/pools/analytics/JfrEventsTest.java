@@ -76,8 +76,8 @@ class JfrEventsTest {
         List<RecordedEvent> refused = events.stream().filter(e -> e.getEventType().getName().equals("agrama.BudgetRefused")
                 && name.equals(e.getString("requester"))).toList();
         assertEquals(1, refused.size());
-        assertEquals(Systems.SMALL.maxTotalPoolMemoryBytes() + 1, refused.get(0).getLong("requestedBytes"));
-        assertEquals(Systems.SMALL.maxTotalPoolMemoryBytes(), refused.get(0).getLong("limitBytes"));
+        assertEquals(Systems.SMALL.budget().maxTotalPoolMemoryBytes() + 1, refused.get(0).getLong("requestedBytes"));
+        assertEquals(Systems.SMALL.budget().maxTotalPoolMemoryBytes(), refused.get(0).getLong("limitBytes"));
 
         List<RecordedEvent> leaks = named(events, "agrama.LeakReported", name);
         assertEquals(1, leaks.size(), "a leak is reported to JFR once, however many snapshots list it");
@@ -153,7 +153,7 @@ class JfrEventsTest {
                 assertNotNull(totals, "no agrama.PoolSystemStatistics event for system " + id);
             } while (totals.getLong("system") != id);
             assertEquals(system.analytics().allocationsSaved(), totals.getLong("allocationsSaved"));
-            assertEquals(Systems.SMALL.maxTotalPoolMemoryBytes(), totals.getLong("budgetLimitBytes"));
+            assertEquals(Systems.SMALL.budget().maxTotalPoolMemoryBytes(), totals.getLong("budgetLimitBytes"));
             assertEquals(-1, totals.getLong("activeArenas"), "no arena provider in this system");
             pool.release(held);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +16,6 @@ import pools.api.ArenaMode;
 import pools.api.ArenaStats;
 import pools.api.BudgetStats;
 import pools.api.Capability;
-import pools.api.GraphNode;
 import pools.api.LeakDetection;
 import pools.api.LeakReport;
 import pools.api.MemoryPoolSystem;
@@ -23,6 +23,7 @@ import pools.api.PoolAnalytics;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
 import pools.api.ProviderFailure;
+import pools.api.seed.GraphNode;
 
 class JsonReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -142,23 +143,41 @@ class JsonReportTest {
     }
 
     private static void assertConfig(PoolConfig config, JsonNode c) {
-        assertEquals(List.of((long) config.smallPageSize(), (long) config.mediumPageSize(), (long) config.largePageSize(),
-                (long) config.maxNodesPerPool(), (long) config.maxSearchResultsPerPool(),
-                (long) config.maxJsonObjectsPerPool(), (long) config.maxEmbeddingsPerPool(),
-                (long) config.initialPoolCapacity(), (long) config.embeddingDimension(),
-                (long) config.embeddingAlignment(), (long) config.primitiveArenaSize(), (long) config.searchArenaSize(),
-                (long) config.jsonArenaSize(), (long) config.maxTotalPoolMemoryMb(), config.arenaIdleRetainBytes()),
+        assertEquals(List.of((long) config.pageSizes().smallPageSize(), (long) config.pageSizes().mediumPageSize(), (long) config.pageSizes().largePageSize(),
+                (long) config.capacities().maxNodesPerPool(), (long) config.capacities().maxSearchResultsPerPool(),
+                (long) config.capacities().maxJsonObjectsPerPool(), (long) config.capacities().maxEmbeddingsPerPool(),
+                (long) config.capacities().initialPoolCapacity(), (long) config.embeddings().embeddingDimension(),
+                (long) config.embeddings().embeddingAlignment(), (long) config.arenaSizes().primitiveArenaSize(), (long) config.arenaSizes().searchArenaSize(),
+                (long) config.arenaSizes().jsonArenaSize(), (long) config.budget().maxTotalPoolMemoryMb(), config.budget().arenaIdleRetainBytes()),
                 longs(c, "smallPageSize", "mediumPageSize", "largePageSize", "maxNodesPerPool",
                         "maxSearchResultsPerPool", "maxJsonObjectsPerPool", "maxEmbeddingsPerPool",
                         "initialPoolCapacity", "embeddingDimension", "embeddingAlignment", "primitiveArenaSize",
                         "searchArenaSize", "jsonArenaSize", "maxTotalPoolMemoryMb", "arenaIdleRetainBytes"));
-        assertEquals(config.poolGrowthFactor(), c.get("poolGrowthFactor").doubleValue());
-        assertEquals(config.leakDetection().name(), c.get("leakDetection").textValue());
-        assertEquals(config.arenaSafety().name(), c.get("arenaSafety").textValue());
+        assertEquals(config.budget().poolGrowthFactor(), c.get("poolGrowthFactor").doubleValue());
+        assertEquals(config.safetyChecks().leakDetection().name(), c.get("leakDetection").textValue());
+        assertEquals(config.safetyChecks().arenaSafety().name(), c.get("arenaSafety").textValue());
         assertEquals(config.preferredProviders().size(), c.get("preferredProviders").size());
         config.preferredProviders().forEach((capability, name) ->
                 assertEquals(name, c.get("preferredProviders").get(capability.name()).textValue()));
-        assertEquals(PoolConfig.class.getRecordComponents().length, c.size(), "one JSON field per PoolConfig component");
+        assertEquals(configFieldNames(), names(c), "one JSON field per field of each PoolConfig concern, in order");
+    }
+
+    /**
+     * The fields of each of PoolConfig's concern records, flattened (the idle arena retain as the
+     * effective {@code arenaIdleRetainBytes}, not the host's optional setting), then preferredProviders.
+     */
+    private static List<String> configFieldNames() {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent concern : PoolConfig.class.getRecordComponents()) {
+            if (!concern.getType().isRecord()) {
+                names.add(concern.getName());
+                continue;
+            }
+            for (RecordComponent field : concern.getType().getRecordComponents()) {
+                names.add(field.getName().equals("arenaIdleRetainSetting") ? "arenaIdleRetainBytes" : field.getName());
+            }
+        }
+        return names;
     }
 
     private static List<Long> longs(JsonNode node, String... fields) {

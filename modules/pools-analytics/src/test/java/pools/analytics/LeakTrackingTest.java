@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import pools.api.GraphNode;
 import pools.api.LeakDetection;
 import pools.api.LeakReport;
 import pools.api.MemoryPoolSystem;
-import pools.api.SearchResult;
+import pools.api.seed.GraphNode;
+import pools.api.seed.SearchResult;
 
 class LeakTrackingTest {
 

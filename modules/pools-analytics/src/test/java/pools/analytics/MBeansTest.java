@@ -14,12 +14,12 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
-import pools.api.GraphNode;
 import pools.api.LeakDetection;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolAnalytics;
 import pools.api.PoolStats;
+import pools.api.seed.GraphNode;
 
 class MBeansTest {
     private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();

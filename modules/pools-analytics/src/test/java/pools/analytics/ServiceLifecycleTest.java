@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import pools.api.Capability;
-import pools.api.GraphNode;
 import pools.api.LeakDetection;
 import pools.api.MemoryPoolSystem;
+import pools.api.seed.GraphNode;
 import pools.api.spi.AnalyticsService;
 
 class ServiceLifecycleTest {
@@ -42,8 +42,8 @@ class ServiceLifecycleTest {
     void closeIsIdempotentAndAttachIsOnce() {
         AnalyticsService service = new PoolAnalyticsProvider().create(Systems.SMALL);
         try (MemoryPoolSystem system = Systems.create(LeakDetection.OFF)) {
-            service.attach(system::analytics);
-            IllegalStateException twice = assertThrows(IllegalStateException.class, () -> service.attach(system::analytics));
+            service.attach(system::analytics, system.pools());
+            IllegalStateException twice = assertThrows(IllegalStateException.class, () -> service.attach(system::analytics, system.pools()));
             assertTrue(twice.getMessage().contains("already attached"), twice.getMessage());
         }
         service.close();

@@ -1,6 +1,6 @@
 package pools.api;
 
-/** The seed's three kinds of scoped arena, each sized by its own {@link PoolConfig} field. */
+/** The seed's three kinds of scoped arena, each sized by its own field of {@link PoolConfig.ArenaSizes}. */
 public enum ArenaKind {
     /** Scratch memory for one database primitive (validation, temporary processing). */
     PRIMITIVE,
@@ -11,10 +11,11 @@ public enum ArenaKind {
 
     /** The first-chunk size of an arena of this kind under {@code config}. */
     public int sizeIn(PoolConfig config) {
+        PoolConfig.ArenaSizes sizes = config.arenaSizes();
         return switch (this) {
-            case PRIMITIVE -> config.primitiveArenaSize();
-            case SEARCH -> config.searchArenaSize();
-            case JSON -> config.jsonArenaSize();
+            case PRIMITIVE -> sizes.primitiveArenaSize();
+            case SEARCH -> sizes.searchArenaSize();
+            case JSON -> sizes.jsonArenaSize();
         };
     }
 }

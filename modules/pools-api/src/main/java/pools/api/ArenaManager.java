@@ -7,7 +7,7 @@ import java.util.function.Function;
  * Hands out {@link ScopedArena}s of the seed's three kinds, reusing closed ones and the pages
  * behind them, so a steady workload allocates nothing from the OS or the heap. Pages are
  * reserved against the system's {@link MemoryBudget}; idle pages beyond
- * {@link PoolConfig#arenaIdleRetainBytes()} go back to the OS.
+ * {@link PoolConfig.Budget#arenaIdleRetainBytes()} go back to the OS.
  *
  * <p>Thread-safe. {@link #close()} frees every idle page and refuses new acquisitions; an arena
  * still open keeps the pages it holds until it closes (they are freed then, not pooled) and fails

@@ -1,7 +1,7 @@
 package pools.api;
 
 /**
- * The mode an arena manager runs in, chosen from {@link PoolConfig#arenaSafety()} and what the
+ * The mode an arena manager runs in, chosen from {@link PoolConfig.SafetyChecks#arenaSafety()} and what the
  * JVM allows; {@link ArenaStats#mode()} reports it and {@link ArenaStats#modeDescription()}
  * explains it in words. See {@link ScopedArena} for what each mode guarantees after close.
  */

@@ -1,7 +1,7 @@
 package pools.api;
 
 /**
- * What a host asks of its arenas once they are closed ({@link PoolConfig#arenaSafety()}). The
+ * What a host asks of its arenas once they are closed ({@link PoolConfig.SafetyChecks#arenaSafety()}). The
  * mode an arena manager actually runs in, which may depend on the JVM's flags, is
  * {@link ArenaStats#mode()}; every report shows it.
  *

@@ -2,6 +2,7 @@ package pools.api;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import pools.api.spi.FieldHandles;
 import pools.api.spi.PoolEvents;
 
 /**
@@ -9,20 +10,9 @@ import pools.api.spi.PoolEvents;
  * a slab or a page, not per acquire, so one shared counter is not a hot spot.
  */
 final class AtomicMemoryBudget implements MemoryBudget {
-    private static final VarHandle RESERVED;
-    private static final VarHandle PEAK;
-    private static final VarHandle REFUSALS;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            RESERVED = lookup.findVarHandle(AtomicMemoryBudget.class, "reserved", long.class);
-            PEAK = lookup.findVarHandle(AtomicMemoryBudget.class, "peak", long.class);
-            REFUSALS = lookup.findVarHandle(AtomicMemoryBudget.class, "refusals", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle RESERVED = FieldHandles.of(MethodHandles.lookup(), AtomicMemoryBudget.class, "reserved", long.class);
+    private static final VarHandle PEAK = FieldHandles.of(MethodHandles.lookup(), AtomicMemoryBudget.class, "peak", long.class);
+    private static final VarHandle REFUSALS = FieldHandles.of(MethodHandles.lookup(), AtomicMemoryBudget.class, "refusals", long.class);
 
     private final long limit;
     private final PoolEvents events;

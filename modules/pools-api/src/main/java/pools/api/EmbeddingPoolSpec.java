@@ -5,7 +5,7 @@ package pools.api;
  *
  * @param name            the pool's name in analytics; not blank
  * @param dimension       floats per embedding, 1 or more
- * @param alignment       byte alignment of each embedding, a power of two of at least 32
+ * @param alignment       byte alignment of each embedding, a power of two from 32 to 4096
  * @param initialCapacity embeddings allocated up front, {@code 0..maxCapacity}
  * @param maxCapacity     the most embeddings the pool holds, 1 or more
  * @param growthFactor    capacity multiplier on growth, above 1
@@ -17,30 +17,16 @@ public record EmbeddingPoolSpec(
 
     /** Validates every field; throws {@link InvalidConfigException} on the first bad one. */
     public EmbeddingPoolSpec {
-        if (name == null || name.isBlank()) {
-            throw new InvalidConfigException("name", name, "must be a non-blank pool name");
-        }
-        if (dimension < 1) {
-            throw new InvalidConfigException("dimension", dimension, "must be 1 or more");
-        }
-        if (alignment < 32 || alignment > 4096 || Integer.bitCount(alignment) != 1) {
-            throw new InvalidConfigException("alignment", alignment, "must be a power of two between 32 and 4096");
-        }
-        if (maxCapacity < 1) {
-            throw new InvalidConfigException("maxCapacity", maxCapacity, "must be 1 or more");
-        }
-        if (initialCapacity < 0 || initialCapacity > maxCapacity) {
-            throw new InvalidConfigException("initialCapacity", initialCapacity,
-                    "must be between 0 and maxCapacity (" + maxCapacity + ")");
-        }
-        if (!(growthFactor > 1.0 && growthFactor <= 16.0)) {
-            throw new InvalidConfigException("growthFactor", growthFactor, "must be above 1.0 and at most 16.0");
-        }
+        ConfigRules.requireName(name);
+        ConfigRules.requireAtLeastOne("dimension", dimension);
+        ConfigRules.requireAlignment("alignment", alignment);
+        ConfigRules.requireInitialCapacity(initialCapacity, maxCapacity);
+        ConfigRules.requireGrowthFactor("growthFactor", growthFactor);
         // A full pool is maxCapacity strides; dimension and maxCapacity near Integer.MAX_VALUE
         // would wrap that product, and every slab size below it, past Long.MAX_VALUE.
-        if (stride(dimension, alignment) > Long.MAX_VALUE / maxCapacity) {
+        if (ConfigRules.embeddingStride(dimension, alignment) > Long.MAX_VALUE / maxCapacity) {
             throw new InvalidConfigException("maxCapacity", maxCapacity, "must keep maxCapacity x "
-                    + stride(dimension, alignment) + " bytes per embedding within Long.MAX_VALUE bytes");
+                    + ConfigRules.embeddingStride(dimension, alignment) + " bytes per embedding within Long.MAX_VALUE bytes");
         }
         if (idle == null) {
             throw new InvalidConfigException("idle", null, "must be an IdlePolicy; IdlePolicy.KEEP never trims");
@@ -64,9 +50,10 @@ public record EmbeddingPoolSpec(
 
     /** The spec of the system's built-in embedding pool, from the config's embedding fields. */
     public static EmbeddingPoolSpec from(PoolConfig config) {
-        return new EmbeddingPoolSpec("embeddings", config.embeddingDimension(), config.embeddingAlignment(),
-                config.initialCapacityFor(config.maxEmbeddingsPerPool()), config.maxEmbeddingsPerPool(),
-                config.poolGrowthFactor());
+        int max = config.capacities().maxEmbeddingsPerPool();
+        return new EmbeddingPoolSpec("embeddings", config.embeddings().embeddingDimension(),
+                config.embeddings().embeddingAlignment(), config.initialCapacityFor(max), max,
+                config.budget().poolGrowthFactor());
     }
 
     /** Bytes of one embedding's vector, before rounding to the alignment. */
@@ -76,7 +63,7 @@ public record EmbeddingPoolSpec(
 
     /** Bytes between the starts of neighbouring embeddings: the vector rounded up to the alignment. */
     public long strideBytes() {
-        return stride(dimension, alignment);
+        return ConfigRules.embeddingStride(dimension, alignment);
     }
 
     private static long stride(int dimension, int alignment) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import pools.api.seed.GraphNode;
+import pools.api.seed.SearchResult;
+import pools.api.seed.SeedPools;
 import pools.api.spi.AnalyticsProvider;
 import pools.api.spi.AnalyticsService;
 import pools.api.spi.ArenaManagerProvider;
@@ -23,8 +24,10 @@ import pools.api.spi.VectorKernelsProvider;
 /**
  * The seed's facade: one system of pools built from a {@link PoolConfig}, composed from the
  * providers that {@link java.util.ServiceLoader} finds (or that the host passes), sharing one
- * {@link MemoryBudget}. It owns the graph-node, search-result, JSON map and list pools, the
- * embedding pool, the vector kernels and the arena manager, and takes analytics snapshots.
+ * {@link MemoryBudget}. It owns the embedding pool, the vector kernels, the arena manager and the
+ * seed database's four object pools (graph nodes, search results, JSON maps and lists), which it
+ * assembles from the generic specs of {@link SeedPools} with the chosen object-pool provider; it
+ * takes analytics snapshots of them all and of the pools a host adds.
  *
  * <p>A capability whose module is absent does not stop the system from being built: its
  * accessor throws {@link ProviderNotFoundException} naming the module to add. Neither does a
@@ -65,17 +68,13 @@ public final class MemoryPoolSystem implements AutoCloseable {
         this.providerFailures = selection.failures();
         this.analytics = analyticsProvider == null ? null : analyticsProvider.create(config);
         PoolEvents events = analytics == null ? PoolEvents.NONE : analytics.events();
-        this.context = new PoolContext(config, new AtomicMemoryBudget(config.maxTotalPoolMemoryBytes(), events), events);
+        this.context = new PoolContext(config, new AtomicMemoryBudget(config.budget().maxTotalPoolMemoryBytes(), events), events);
         this.kernels = kernelProvider == null ? null : kernelProvider.kernels();
         try {
-            nodes = objects == null ? null : register(objects.create(builtIn("graph-nodes",
-                    GraphNode::new, GraphNode::clear, config.maxNodesPerPool()), context));
-            searchResults = objects == null ? null : register(objects.create(builtIn("search-results",
-                    SearchResult::new, SearchResult::clear, config.maxSearchResultsPerPool()), context));
-            jsonObjects = objects == null ? null : register(objects.create(builtIn("json-objects",
-                    objects.jsonObjectFactory(), Map::clear, config.maxJsonObjectsPerPool()), context));
-            jsonArrays = objects == null ? null : register(objects.create(builtIn("json-arrays",
-                    objects.jsonArrayFactory(), List::clear, config.maxJsonObjectsPerPool()), context));
+            nodes = objects == null ? null : register(objects.create(SeedPools.graphNodes(config), context));
+            searchResults = objects == null ? null : register(objects.create(SeedPools.searchResults(config), context));
+            jsonObjects = objects == null ? null : register(objects.create(SeedPools.jsonObjects(config), context));
+            jsonArrays = objects == null ? null : register(objects.create(SeedPools.jsonArrays(config), context));
             embeddings = embedding == null ? null : register(embedding.create(EmbeddingPoolSpec.from(config), context));
             arenas = arena == null ? null : arena.create(context);
         } catch (RuntimeException | Error e) {
@@ -83,7 +82,7 @@ public final class MemoryPoolSystem implements AutoCloseable {
             throw e;
         }
         if (analytics != null) {
-            analytics.attach(this::analytics);
+            analytics.attach(this::analytics, pools());
         }
     }
 
@@ -127,27 +126,27 @@ public final class MemoryPoolSystem implements AutoCloseable {
         return context.budget();
     }
 
-    /** Graph nodes, up to {@link PoolConfig#maxNodesPerPool()}. */
+    /** The seed's graph nodes, up to {@link PoolConfig.Capacities#maxNodesPerPool()}; see {@link SeedPools#graphNodes}. */
     public ObjectPool<GraphNode> nodePool() {
         return require(nodes, Capability.OBJECT_POOLS);
     }
 
-    /** Search results, up to {@link PoolConfig#maxSearchResultsPerPool()}. */
+    /** The seed's search results, up to {@link PoolConfig.Capacities#maxSearchResultsPerPool()}. */
     public ObjectPool<SearchResult> searchResultPool() {
         return require(searchResults, Capability.OBJECT_POOLS);
     }
 
-    /** JSON objects as maps, cleared on release, up to {@link PoolConfig#maxJsonObjectsPerPool()}. */
+    /** JSON objects as maps, cleared on release, up to {@link PoolConfig.Capacities#maxJsonObjectsPerPool()}. */
     public ObjectPool<Map<String, Object>> jsonObjectPool() {
         return require(jsonObjects, Capability.OBJECT_POOLS);
     }
 
-    /** JSON arrays as lists, cleared on release, up to {@link PoolConfig#maxJsonObjectsPerPool()}. */
+    /** JSON arrays as lists, cleared on release, up to {@link PoolConfig.Capacities#maxJsonObjectsPerPool()}. */
     public ObjectPool<List<Object>> jsonArrayPool() {
         return require(jsonArrays, Capability.OBJECT_POOLS);
     }
 
-    /** Embeddings of {@link PoolConfig#embeddingDimension()} floats. */
+    /** Embeddings of {@link PoolConfig.Embeddings#embeddingDimension()} floats. */
     public EmbeddingPool embeddingPool() {
         return require(embeddings, Capability.EMBEDDING_POOLS);
     }
@@ -230,12 +229,6 @@ public final class MemoryPoolSystem implements AutoCloseable {
         return "MemoryPoolSystem[providers=" + providers() + ", budget " + context.budget().reservedBytes()
                 + " of " + context.budget().limitBytes() + " bytes reserved, arenas: "
                 + (arenas == null ? "no arena provider" : arenas.stats().modeDescription()) + "]";
-    }
-
-    private <T> ObjectPoolSpec<T> builtIn(String name, Supplier<? extends T> factory,
-                                          Consumer<? super T> reset, int max) {
-        return ObjectPoolSpec.<T>builder(name, factory).reset(reset).maxCapacity(max)
-                .initialCapacity(config.initialCapacityFor(max)).growthFactor(config.poolGrowthFactor()).build();
     }
 
     private <P extends ObjectPool<?>> P register(P pool) {

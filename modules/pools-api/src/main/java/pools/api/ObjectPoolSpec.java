@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * @param reset           clears an object when it is released, before anyone can reuse it
  * @param initialCapacity objects created up front, {@code 0..maxCapacity}
  * @param maxCapacity     the most objects this pool will ever create, 1 or more
- * @param growthFactor    capacity multiplier on growth, above 1
+ * @param growthFactor    capacity multiplier on growth, above 1 and at most 16
  * @param acquireTimeout  how long {@link ObjectPool#acquire()} waits at max capacity; zero fails at once
  * @param idle            when free objects are given back ({@link IdlePolicy#KEEP}: never)
  * @param <T> the pooled type
@@ -30,21 +30,11 @@ public record ObjectPoolSpec<T>(
 
     /** Validates every field; throws {@link InvalidConfigException} on the first bad one. */
     public ObjectPoolSpec {
-        if (name == null || name.isBlank()) {
-            throw new InvalidConfigException("name", name, "must be a non-blank pool name");
-        }
+        ConfigRules.requireName(name);
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(reset, "reset");
-        if (maxCapacity < 1) {
-            throw new InvalidConfigException("maxCapacity", maxCapacity, "must be 1 or more");
-        }
-        if (initialCapacity < 0 || initialCapacity > maxCapacity) {
-            throw new InvalidConfigException("initialCapacity", initialCapacity,
-                    "must be between 0 and maxCapacity (" + maxCapacity + ")");
-        }
-        if (!(growthFactor > 1.0 && growthFactor <= 16.0)) {
-            throw new InvalidConfigException("growthFactor", growthFactor, "must be above 1.0 and at most 16.0");
-        }
+        ConfigRules.requireInitialCapacity(initialCapacity, maxCapacity);
+        ConfigRules.requireGrowthFactor("growthFactor", growthFactor);
         if (acquireTimeout == null || acquireTimeout.isNegative()) {
             throw new InvalidConfigException("acquireTimeout", acquireTimeout, "must be zero or positive");
         }

@@ -13,7 +13,7 @@ import java.lang.foreign.SegmentAllocator;
  * are serialized by a lock).
  *
  * <p>What holds after {@code close()} depends on the mode the manager runs in
- * ({@link ArenaStats#mode()}), chosen from {@link PoolConfig#arenaSafety()}:
+ * ({@link ArenaStats#mode()}), chosen from {@link PoolConfig.SafetyChecks#arenaSafety()}:
  * <ul>
  * <li><b>Checked</b> ({@link ArenaSafety#CHECKED}, and {@link ArenaSafety#AUTO}, the default,
  * when module {@code pools.arena} has native access): allocating or closing again throws

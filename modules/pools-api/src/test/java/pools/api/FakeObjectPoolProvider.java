@@ -3,11 +3,8 @@ package pools.api;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import pools.api.spi.ObjectPoolProvider;
 import pools.api.spi.PoolContext;
 
@@ -51,16 +48,6 @@ final class FakeObjectPoolProvider implements ObjectPoolProvider {
         SimplePool<T> pool = new SimplePool<>(spec);
         created.add(pool);
         return pool;
-    }
-
-    @Override
-    public Supplier<Map<String, Object>> jsonObjectFactory() {
-        return HashMap::new;
-    }
-
-    @Override
-    public Supplier<List<Object>> jsonArrayFactory() {
-        return ArrayList::new;
     }
 
     /** Unbounded-by-design test double: enough to see that the facade wires and closes pools. */

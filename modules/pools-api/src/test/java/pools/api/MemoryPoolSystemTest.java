@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import pools.api.seed.GraphNode;
 
 class MemoryPoolSystemTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(8).build();
@@ -98,7 +99,7 @@ class MemoryPoolSystemTest {
         assertEquals(5, snapshot.pools().size());
         assertEquals(1, snapshot.pool("builders").allocated());
         assertNull(snapshot.arenas());
-        assertEquals(CONFIG.maxTotalPoolMemoryBytes(), snapshot.budget().limitBytes());
+        assertEquals(CONFIG.budget().maxTotalPoolMemoryBytes(), snapshot.budget().limitBytes());
         system.close();
         assertTrue(provider.created.stream().allMatch(p -> p.closed));
         system.close();

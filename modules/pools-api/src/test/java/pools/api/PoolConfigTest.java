@@ -16,28 +16,28 @@ class PoolConfigTest {
     @Test
     void defaultsAreTheSeeds() {
         PoolConfig c = PoolConfig.defaults();
-        assertEquals(4 * 1024, c.smallPageSize());
-        assertEquals(64 * 1024, c.mediumPageSize());
-        assertEquals(2 * 1024 * 1024, c.largePageSize());
-        assertEquals(10_000, c.maxNodesPerPool());
-        assertEquals(1_000, c.maxSearchResultsPerPool());
-        assertEquals(500, c.maxJsonObjectsPerPool());
-        assertEquals(100, c.maxEmbeddingsPerPool());
-        assertEquals(256 * 1024, c.primitiveArenaSize());
-        assertEquals(1024 * 1024, c.searchArenaSize());
-        assertEquals(128 * 1024, c.jsonArenaSize());
-        assertEquals(500, c.maxTotalPoolMemoryMb());
-        assertEquals(500L << 20, c.maxTotalPoolMemoryBytes());
-        assertEquals(1.5, c.poolGrowthFactor());
-        assertEquals(64L << 20, c.arenaIdleRetainBytes());
-        assertEquals(ArenaSafety.AUTO, c.arenaSafety(), "arenas are checked wherever native access allows");
-        assertEquals(LeakDetection.OFF, c.leakDetection());
+        assertEquals(4 * 1024, c.pageSizes().smallPageSize());
+        assertEquals(64 * 1024, c.pageSizes().mediumPageSize());
+        assertEquals(2 * 1024 * 1024, c.pageSizes().largePageSize());
+        assertEquals(10_000, c.capacities().maxNodesPerPool());
+        assertEquals(1_000, c.capacities().maxSearchResultsPerPool());
+        assertEquals(500, c.capacities().maxJsonObjectsPerPool());
+        assertEquals(100, c.capacities().maxEmbeddingsPerPool());
+        assertEquals(256 * 1024, c.arenaSizes().primitiveArenaSize());
+        assertEquals(1024 * 1024, c.arenaSizes().searchArenaSize());
+        assertEquals(128 * 1024, c.arenaSizes().jsonArenaSize());
+        assertEquals(500, c.budget().maxTotalPoolMemoryMb());
+        assertEquals(500L << 20, c.budget().maxTotalPoolMemoryBytes());
+        assertEquals(1.5, c.budget().poolGrowthFactor());
+        assertEquals(64L << 20, c.budget().arenaIdleRetainBytes());
+        assertEquals(ArenaSafety.AUTO, c.safetyChecks().arenaSafety(), "arenas are checked wherever native access allows");
+        assertEquals(LeakDetection.OFF, c.safetyChecks().leakDetection());
         assertTrue(c.preferredProviders().isEmpty());
     }
 
     @Test
     void theIdleRetainDefaultFollowsASmallBudget() {
-        assertEquals(2L << 20, PoolConfig.builder().maxTotalPoolMemoryMb(8).build().arenaIdleRetainBytes());
+        assertEquals(2L << 20, PoolConfig.builder().maxTotalPoolMemoryMb(8).build().budget().arenaIdleRetainBytes());
     }
 
     @Test
@@ -52,9 +52,27 @@ class PoolConfigTest {
     }
 
     @Test
+    void toBuilderRederivesTheIdleRetainForANewBudget() {
+        PoolConfig smaller = PoolConfig.defaults().toBuilder().maxTotalPoolMemoryMb(16).build();
+        assertEquals(4L << 20, smaller.budget().arenaIdleRetainBytes(), "a quarter of the new 16 MiB budget");
+        PoolConfig larger = smaller.toBuilder().maxTotalPoolMemoryMb(1024).build();
+        assertEquals(64L << 20, larger.budget().arenaIdleRetainBytes(), "back to the 64 MiB cap");
+        assertEquals(PoolConfig.defaults(), larger.toBuilder().maxTotalPoolMemoryMb(500).build());
+    }
+
+    @Test
+    void toBuilderKeepsAnIdleRetainTheHostChose() {
+        PoolConfig chosen = PoolConfig.builder().arenaIdleRetainBytes(1 << 20).build();
+        assertEquals(1L << 20, chosen.toBuilder().maxTotalPoolMemoryMb(16).build().budget().arenaIdleRetainBytes());
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> PoolConfig.builder().arenaIdleRetainBytes(32L << 20).build().toBuilder().maxTotalPoolMemoryMb(16).build());
+        assertEquals("arenaIdleRetainBytes", e.field(), "a chosen value past the new budget is still an error");
+    }
+
+    @Test
     void theArenaSafetyDefaultsToAutoAndNullIsRefusedByName() {
-        assertEquals(ArenaSafety.AUTO, PoolConfig.builder().build().arenaSafety());
-        assertEquals(ArenaSafety.CHECKED, PoolConfig.builder().arenaSafety(ArenaSafety.CHECKED).build().arenaSafety());
+        assertEquals(ArenaSafety.AUTO, PoolConfig.builder().build().safetyChecks().arenaSafety());
+        assertEquals(ArenaSafety.CHECKED, PoolConfig.builder().arenaSafety(ArenaSafety.CHECKED).build().safetyChecks().arenaSafety());
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> PoolConfig.builder().arenaSafety(null).build());
         assertEquals("arenaSafety", e.getMessage());
@@ -63,8 +81,8 @@ class PoolConfigTest {
     @Test
     void embeddingStrideRoundsUpToTheAlignment() {
         PoolConfig c = PoolConfig.builder().embeddingDimension(100).embeddingAlignment(64).build();
-        assertEquals(448, c.embeddingStrideBytes()); // 400 bytes -> next multiple of 64
-        assertEquals(3072, PoolConfig.defaults().embeddingStrideBytes()); // 768 floats, already aligned
+        assertEquals(448, c.embeddings().strideBytes()); // 400 bytes -> next multiple of 64
+        assertEquals(3072, PoolConfig.defaults().embeddings().strideBytes()); // 768 floats, already aligned
     }
 
     static Stream<Arguments> badFields() {
@@ -97,13 +115,13 @@ class PoolConfigTest {
                 bad("preferredProviders", b -> b.preferProvider(Capability.ARENAS, " ")));
     }
 
-    private static Arguments bad(String field, UnaryOperator<PoolConfig.Builder> change) {
+    private static Arguments bad(String field, UnaryOperator<PoolConfigBuilder> change) {
         return Arguments.of(field, change);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFields")
-    void everyBadFieldIsRejectedByNameWithItsRange(String field, UnaryOperator<PoolConfig.Builder> change) {
+    void everyBadFieldIsRejectedByNameWithItsRange(String field, UnaryOperator<PoolConfigBuilder> change) {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> change.apply(PoolConfig.builder()).build());
         assertEquals(field, e.field());

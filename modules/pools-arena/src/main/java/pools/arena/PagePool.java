@@ -51,10 +51,10 @@ final class PagePool {
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic queue type can only be made raw
     PagePool(PoolConfig config, MemoryBudget budget, PoolEvents events, Keepers keepers) {
         this.keepers = keepers;
-        this.pageSizes = new long[] {config.smallPageSize(), config.mediumPageSize(), config.largePageSize()};
+        this.pageSizes = new long[] {config.pageSizes().smallPageSize(), config.pageSizes().mediumPageSize(), config.pageSizes().largePageSize()};
         this.budget = budget;
         this.events = events;
-        this.retainBytes = config.arenaIdleRetainBytes();
+        this.retainBytes = config.budget().arenaIdleRetainBytes();
         this.idle = (MpmcAtomicArrayQueue<Page>[]) new MpmcAtomicArrayQueue<?>[pageSizes.length];
         for (int c = 0; c < pageSizes.length; c++) {
             long fit = Math.clamp(retainBytes / pageSizes[c] + 1, 2, MAX_IDLE_PER_CLASS);

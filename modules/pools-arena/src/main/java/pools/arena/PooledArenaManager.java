@@ -47,7 +47,7 @@ final class PooledArenaManager implements ArenaManager, PagePool.Keepers {
     PooledArenaManager(PoolContext context, Safety safety) {
         this.pages = new PagePool(context.config(), context.budget(), context.events(), this);
         this.safety = safety;
-        this.modeDescription = safety.describe(context.config().arenaSafety(), PooledArenaManager.class.getModule());
+        this.modeDescription = safety.describe(context.config().safetyChecks().arenaSafety(), PooledArenaManager.class.getModule());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
         ArenaKind[] kinds = ArenaKind.values();

@@ -6,7 +6,7 @@ import pools.api.spi.PoolContext;
 
 /**
  * The built-in {@link ArenaManagerProvider} ("arena"): pooled bump arenas over a page pool. It
- * follows {@code PoolConfig.arenaSafety()}: checked arenas re-scope pooled pages when native
+ * follows {@code PoolConfig.safetyChecks().arenaSafety()}: checked arenas re-scope pooled pages when native
  * access is enabled for this module ({@code --enable-native-access=pools.arena}); without it,
  * {@code CHECKED} falls back to one {@code malloc} per allocation and {@code AUTO} to unchecked,
  * which the manager's stats state in words. No restricted method is called without native access.
@@ -25,7 +25,7 @@ public final class PooledArenaManagerProvider implements ArenaManagerProvider {
 
     @Override
     public ArenaManager create(PoolContext context) {
-        Safety safety = Safety.choose(context.config().arenaSafety(), PooledArenaManagerProvider.class.getModule());
+        Safety safety = Safety.choose(context.config().safetyChecks().arenaSafety(), PooledArenaManagerProvider.class.getModule());
         return new PooledArenaManager(context, safety);
     }
 }

@@ -5,7 +5,7 @@ import pools.api.ArenaSafety;
 
 /**
  * How an arena fences off the memory it handed out once it is closed. Chosen once per manager
- * from {@code PoolConfig.arenaSafety()} and whether this module may call restricted FFM methods.
+ * from {@code PoolConfig.safetyChecks().arenaSafety()} and whether this module may call restricted FFM methods.
  */
 enum Safety {
     /**

@@ -194,7 +194,7 @@ class ArenaReuseTest {
         };
         PoolConfig config = TestManagers.config().leakDetection(LeakDetection.FULL).build();
         try (PooledArenaManager manager = new PooledArenaManager(
-                new PoolContext(config, MemoryBudget.withLimit(config.maxTotalPoolMemoryBytes()), events), safety)) {
+                new PoolContext(config, MemoryBudget.withLimit(config.budget().maxTotalPoolMemoryBytes()), events), safety)) {
             ScopedArena confined = manager.acquire(ArenaKind.JSON);
             ScopedArena shared = manager.acquireShared(ArenaKind.SEARCH);
             assertEquals(List.of(confined, shared), out);

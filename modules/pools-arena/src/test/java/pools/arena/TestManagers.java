@@ -3,6 +3,7 @@ package pools.arena;
 import pools.api.ArenaStats;
 import pools.api.MemoryBudget;
 import pools.api.PoolConfig;
+import pools.api.PoolConfigBuilder;
 import pools.api.spi.PoolContext;
 import pools.api.spi.PoolEvents;
 
@@ -15,7 +16,7 @@ final class TestManagers {
     private TestManagers() {
     }
 
-    static PoolConfig.Builder config() {
+    static PoolConfigBuilder config() {
         return PoolConfig.builder().pageSizes(SMALL, MEDIUM, LARGE).arenaSizes(16384, 16384, 16384)
                 .maxTotalPoolMemoryMb(16).arenaIdleRetainBytes(1 << 20);
     }

@@ -5,18 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.collections.api.list.MutableList;
-import org.eclipse.collections.api.map.MutableMap;
 import org.junit.jupiter.api.Test;
 import pools.api.Capability;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
+import pools.api.seed.GraphNode;
 
 /** The provider through the facade: the four built-in pools, JSON pools cleared, lease events. */
 class FixedPoolProviderTest {
@@ -45,17 +45,17 @@ class FixedPoolProviderTest {
     }
 
     @Test
-    void jsonPoolsHoldEclipseCollectionsClearedOnRelease() {
+    void jsonPoolsHoldJdkCollectionsClearedOnRelease() {
         try (MemoryPoolSystem system = system()) {
             Map<String, Object> object = system.jsonObjectPool().acquire();
-            assertInstanceOf(MutableMap.class, object);
+            assertInstanceOf(HashMap.class, object);
             object.put("k", 1);
             system.jsonObjectPool().release(object);
             Map<String, Object> reused = system.jsonObjectPool().acquire();
             assertSame(object, reused);
             assertTrue(reused.isEmpty(), "cleared on release");
             List<Object> array = system.jsonArrayPool().acquire();
-            assertInstanceOf(MutableList.class, array);
+            assertInstanceOf(ArrayList.class, array);
             array.add("v");
             system.jsonArrayPool().release(array);
             List<Object> reusedArray = system.jsonArrayPool().acquire();

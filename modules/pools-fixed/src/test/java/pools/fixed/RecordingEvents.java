@@ -17,7 +17,7 @@ final class RecordingEvents implements PoolEvents {
 
     PoolContext context(boolean trackLeases) {
         PoolConfig config = PoolConfig.builder().leakDetection(trackLeases ? LeakDetection.FULL : LeakDetection.OFF).build();
-        return new PoolContext(config, MemoryBudget.withLimit(config.maxTotalPoolMemoryBytes()), this);
+        return new PoolContext(config, MemoryBudget.withLimit(config.budget().maxTotalPoolMemoryBytes()), this);
     }
 
     @Override

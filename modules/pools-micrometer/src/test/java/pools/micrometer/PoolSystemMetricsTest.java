@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import pools.api.ArenaKind;
 import pools.api.Capability;
 import pools.api.Embedding;
-import pools.api.GraphNode;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolConfig;
 import pools.api.ScopedArena;
+import pools.api.seed.GraphNode;
 
 class PoolSystemMetricsTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(64).build();
@@ -61,7 +61,7 @@ class PoolSystemMetricsTest {
             assertEquals(system.nodePool().stats().created(),
                     registry.get("pools.objects.created").tags("pool", "graph-nodes").functionCounter().count());
             assertEquals(system.nodePool().stats().capacity(), poolGauge("pools.objects.capacity", "graph-nodes").value());
-            assertEquals(CONFIG.maxNodesPerPool(), poolGauge("pools.objects.max", "graph-nodes").value());
+            assertEquals(CONFIG.capacities().maxNodesPerPool(), poolGauge("pools.objects.max", "graph-nodes").value());
         }
     }
 

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import pools.api.spi.FieldHandles;
 
 /**
  * The free list of an embedding pool: a lock-free LIFO stack (Treiber) linked through the blocks'
@@ -16,15 +17,7 @@ import java.util.List;
  * a pop that read a top which was popped and pushed back meanwhile fails its CAS (no ABA).
  */
 final class FreeBlocks {
-    private static final VarHandle HEAD;
-
-    static {
-        try {
-            HEAD = MethodHandles.lookup().findVarHandle(FreeBlocks.class, "head", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle HEAD = FieldHandles.of(MethodHandles.lookup(), FreeBlocks.class, "head", long.class);
 
     /**
      * Stamp in the high 32 bits, top block's number + 1 in the low 32 (0: empty). Written by CAS

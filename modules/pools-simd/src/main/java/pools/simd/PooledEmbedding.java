@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import pools.api.DimensionMismatchException;
 import pools.api.Embedding;
+import pools.api.spi.FieldHandles;
 
 /**
  * The handle of one block of a {@link SlabEmbeddingPool}, created once with its slab and reused by
@@ -15,15 +16,7 @@ final class PooledEmbedding implements Embedding {
     static final int FREE = 0;
     static final int LEASED = 1;
 
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(PooledEmbedding.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle STATE = FieldHandles.of(MethodHandles.lookup(), PooledEmbedding.class, "state", int.class);
 
     final SlabEmbeddingPool pool;
     /** The block's number in its pool: its position in the pool's handle table. */

@@ -39,7 +39,7 @@ class SlabEmbeddingPoolTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(64).build();
 
     private final RecordingEvents events = new RecordingEvents();
-    private final MemoryBudget budget = MemoryBudget.withLimit(CONFIG.maxTotalPoolMemoryBytes());
+    private final MemoryBudget budget = MemoryBudget.withLimit(CONFIG.budget().maxTotalPoolMemoryBytes());
     private final PoolContext context = new PoolContext(CONFIG, budget, events);
 
     private EmbeddingPool pool(int dimension, int alignment, int initial, int max) {

@@ -3,6 +3,7 @@ package pools.api.spi;
 import java.util.List;
 import java.util.function.Supplier;
 import pools.api.LeakReport;
+import pools.api.ObjectPool;
 import pools.api.PoolAnalytics;
 
 /**
@@ -15,8 +16,15 @@ public interface AnalyticsService extends AutoCloseable {
     /** The sink the system's pools and budget report to. */
     PoolEvents events();
 
-    /** Gives the service the system's snapshots, for periodic JFR events and JMX; called once. */
-    void attach(Supplier<PoolAnalytics> snapshots);
+    /**
+     * Gives the service the system's whole snapshots (for the JSON report, periodic JFR events and
+     * the system MXBean) and its live list of pools (so that one pool's MXBean reads that pool's
+     * stats alone); called once.
+     *
+     * @param pools an unmodifiable live view that sees pools created later
+     * @throws IllegalStateException if this service is already attached
+     */
+    void attach(Supplier<PoolAnalytics> snapshots, List<ObjectPool<?>> pools);
 
     /** The snapshot as a JSON document (field names documented in docs/). */
     String toJson(PoolAnalytics snapshot);

@@ -1,13 +1,15 @@
 package pools.api.spi;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import pools.api.Capability;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 
-/** Creates {@link ObjectPool}s; module {@code pools.fixed} provides the built-in one. */
+/**
+ * Creates {@link ObjectPool}s of any type from an {@link ObjectPoolSpec}; module
+ * {@code pools.fixed} provides the built-in one. It knows nothing of what the pools hold: the
+ * facade builds the seed database's pools from specs like any host's. Implementations must be
+ * thread-safe, and so must the pools they create.
+ */
 public interface ObjectPoolProvider extends CapabilityProvider {
 
     @Override
@@ -17,10 +19,4 @@ public interface ObjectPoolProvider extends CapabilityProvider {
 
     /** A new pool as {@code spec} describes, reporting to {@code context}. */
     <T> ObjectPool<T> create(ObjectPoolSpec<T> spec, PoolContext context);
-
-    /** Makes the empty maps the JSON object pool holds (cleared, not re-created, on release). */
-    Supplier<Map<String, Object>> jsonObjectFactory();
-
-    /** Makes the empty lists the JSON array pool holds (cleared, not re-created, on release). */
-    Supplier<List<Object>> jsonArrayFactory();
 }

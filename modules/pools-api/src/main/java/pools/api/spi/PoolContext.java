@@ -37,11 +37,11 @@ public record PoolContext(PoolConfig config, MemoryBudget budget, PoolEvents eve
 
     /** A context with {@code config}, a budget of its limit, and no event sink: for tests and standalone pools. */
     public static PoolContext standalone(PoolConfig config) {
-        return new PoolContext(config, MemoryBudget.withLimit(config.maxTotalPoolMemoryBytes()), PoolEvents.NONE);
+        return new PoolContext(config, MemoryBudget.withLimit(config.budget().maxTotalPoolMemoryBytes()), PoolEvents.NONE);
     }
 
     /** Whether pools must report each lease to {@link PoolEvents#acquired}/{@link PoolEvents#released}. */
     public boolean tracksLeases() {
-        return config.leakDetection() != LeakDetection.OFF;
+        return config.safetyChecks().leakDetection() != LeakDetection.OFF;
     }
 }

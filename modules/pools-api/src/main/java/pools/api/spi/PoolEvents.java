@@ -6,7 +6,7 @@ package pools.api.spi;
  *
  * <p>Implementations are called from pool threads and must be thread-safe and quick. Growth,
  * exhaustion and refusals are rare; {@link #acquired} and {@link #released} are called on every
- * lease, but only when {@link pools.api.PoolConfig#leakDetection()} is not OFF.
+ * lease, but only when {@link pools.api.PoolConfig.SafetyChecks#leakDetection()} is not OFF.
  */
 public interface PoolEvents {
 

@@ -1,4 +1,4 @@
-package pools.api;
+package pools.api.seed;
 
 /**
  * One hit of a search: which node, how well it scored, and where it ranked. Mutable and

@@ -1,4 +1,4 @@
-package pools.api;
+package pools.api.seed;
 
 import java.util.Arrays;
 
