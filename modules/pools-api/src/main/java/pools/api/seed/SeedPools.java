@@ -1,7 +1,6 @@
 package pools.api.seed;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,7 +11,7 @@ import pools.api.PoolConfig;
 /**
  * The specs of the seed database's four object pools, which {@link pools.api.MemoryPoolSystem}
  * builds with whatever generic object-pool provider it chose: graph nodes, search results, and
- * JSON objects and arrays as plain JDK maps and lists, each cleared on release. Their sizes come
+ * JSON objects and arrays ({@link JsonMap}s and JDK lists), each cleared on release. Their sizes come
  * from {@link PoolConfig.Capacities}; their growth from {@link PoolConfig.Budget}.
  *
  * <p>A host that is not that database never needs this class: it builds its own
@@ -40,9 +39,12 @@ public final class SeedPools {
                 config.capacities().maxSearchResultsPerPool());
     }
 
-    /** JSON objects as {@link HashMap}s, up to {@code capacities().maxJsonObjectsPerPool()}. */
+    /**
+     * JSON objects as {@link JsonMap}s (no allocation per entry once grown, unlike a
+     * {@code HashMap}), up to {@code capacities().maxJsonObjectsPerPool()}.
+     */
     public static ObjectPoolSpec<Map<String, Object>> jsonObjects(PoolConfig config) {
-        return spec(config, JSON_OBJECTS, HashMap::new, Map::clear, config.capacities().maxJsonObjectsPerPool());
+        return spec(config, JSON_OBJECTS, JsonMap::new, Map::clear, config.capacities().maxJsonObjectsPerPool());
     }
 
     /** JSON arrays as {@link ArrayList}s, up to {@code capacities().maxJsonObjectsPerPool()}. */
