@@ -134,8 +134,8 @@ public final class DemoHost {
                 pooled.micros(99.9), unpooled.micros(99.9));
         System.out.printf(Locale.ROOT, "heap bytes/query: pooled %,.1f, new-everything %,.1f "
                 + "(every thread, over the measured phases)%n", pooled.bytesPerQuery(), unpooled.bytesPerQuery());
-        System.out.println("pooled remainder: collision chains of the pooled JSON maps (Eclipse Collections' "
-                + "UnifiedMap: clear() drops the chains that keys sharing a bucket grew, and the next puts grow new ones)");
+        System.out.println("pooled remainder: not yet attributed (the pooled path's maps, lists, nodes, results and "
+                + "arenas allocate nothing once grown; see docs/report-format.md, \"The demo host's figures\")");
         PoolStats embeddings = snapshot.pool("embeddings");
         PoolStats nodes = snapshot.pool("graph-nodes");
         long heldByQueries = snapshot.pools().stream().filter(p -> p != embeddings && p != nodes)
