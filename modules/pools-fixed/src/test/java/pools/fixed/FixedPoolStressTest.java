@@ -19,6 +19,7 @@ import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.testkit.RecordingEvents;
 
 /**
  * Platform and virtual threads (far more than cores, and more than the pool's max) acquire,

@@ -22,6 +22,7 @@ import pools.api.ObjectPoolSpec;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.testkit.RecordingEvents;
 
 /** Reuse, growth, exhaustion, waiting, misuse and close of one {@link FixedPool}. */
 class FixedPoolTest {

@@ -17,6 +17,7 @@ import pools.api.DoubleReleaseException;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolStats;
+import pools.testkit.RecordingEvents;
 
 /**
  * Double releases across threads: a second release ordered after the first throws, and of

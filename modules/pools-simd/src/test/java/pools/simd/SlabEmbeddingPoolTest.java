@@ -34,6 +34,7 @@ import pools.api.PoolConfig;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
 import pools.api.spi.PoolContext;
+import pools.testkit.RecordingEvents;
 
 class SlabEmbeddingPoolTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(64).build();
