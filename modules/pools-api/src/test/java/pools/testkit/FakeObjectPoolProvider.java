@@ -33,6 +33,8 @@ public final class FakeObjectPoolProvider implements ObjectPoolProvider {
     public final List<ObjectPoolSpec<?>> specs = new CopyOnWriteArrayList<>();
     /** The pools made, in order. */
     public final List<CountingPool<?>> created = new CopyOnWriteArrayList<>();
+    /** The names of the pools closed, in the order of their first close. */
+    public final List<String> closedNames = new CopyOnWriteArrayList<>();
     private final String name;
     private final int priority;
     private final boolean available;
@@ -77,7 +79,7 @@ public final class FakeObjectPoolProvider implements ObjectPoolProvider {
             throw new IllegalStateException("injected failure creating " + spec.name());
         }
         specs.add(spec);
-        CountingPool<T> pool = new CountingPool<>(spec, context);
+        CountingPool<T> pool = new CountingPool<>(spec, context, closedNames);
         created.add(pool);
         return pool;
     }
@@ -104,11 +106,13 @@ public final class FakeObjectPoolProvider implements ObjectPoolProvider {
         private long peak;
         private long capacity;
         private long refusals;
+        private final List<String> closedNames;
         private boolean closed;
 
-        CountingPool(ObjectPoolSpec<T> spec, PoolContext context) {
+        CountingPool(ObjectPoolSpec<T> spec, PoolContext context, List<String> closedNames) {
             this.spec = spec;
             this.context = context;
+            this.closedNames = closedNames;
         }
 
         /** Whether {@link #close()} was called. */
@@ -194,6 +198,9 @@ public final class FakeObjectPoolProvider implements ObjectPoolProvider {
 
         @Override
         public synchronized void close() {
+            if (!closed) {
+                closedNames.add(spec.name());
+            }
             closed = true;
             free.clear();
         }
