@@ -69,6 +69,7 @@ class AtomicMemoryBudgetTest {
         MemoryBudget budget = MemoryBudget.withLimit(100);
         assertTrue(budget.tryReserve(100, "all"), "a reservation may fill the budget exactly");
         assertFalse(budget.tryReserve(1, "more"));
+        budget.release(0);
         budget.release(100);
         assertEquals(0, budget.reservedBytes(), "releasing exactly what is reserved is allowed");
         assertEquals(new BudgetStats(100, 0, 100, 1), budget.stats(), "the peak outlives the release");

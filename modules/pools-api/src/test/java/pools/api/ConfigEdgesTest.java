@@ -120,5 +120,15 @@ class ConfigEdgesTest {
                 () -> ObjectPoolSpec.builder("p", Object::new).growthFactor(16.000001).build()).field());
         assertEquals("initialCapacity", assertThrows(InvalidConfigException.class,
                 () -> ObjectPoolSpec.builder("p", Object::new).initialCapacity(-1).build()).field());
+        assertEquals("growthFactor", assertThrows(InvalidConfigException.class,
+                () -> ObjectPoolSpec.builder("p", Object::new).growthFactor(1.0).build()).field());
+    }
+
+    @Test
+    void leasesAreTrackedUnlessLeakDetectionIsOff() {
+        for (LeakDetection mode : LeakDetection.values()) {
+            PoolConfig config = PoolConfig.builder().leakDetection(mode).build();
+            assertEquals(mode != LeakDetection.OFF, pools.api.spi.PoolContext.standalone(config).tracksLeases(), mode.name());
+        }
     }
 }
