@@ -11,20 +11,22 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.spi.AnalyticsProvider;
 import pools.api.spi.AnalyticsService;
 import pools.api.spi.ArenaManagerProvider;
 import pools.api.spi.EmbeddingPoolProvider;
 import pools.api.spi.PoolEvents;
 import pools.api.spi.VectorKernelsProvider;
-import pools.testkit.Fakes;
 import pools.testkit.FakeObjectPoolProvider;
+import pools.testkit.Fakes;
 
 /**
  * The facade with a stand-in for every capability: each accessor hands out what its provider
  * made, analytics is attached and asked, and close shuts arenas, then pools newest first, then
  * analytics.
  */
+@Timeout(60)
 class MemoryPoolSystemWiringTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(8).build();
 
