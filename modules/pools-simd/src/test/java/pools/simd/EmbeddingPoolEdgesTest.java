@@ -172,8 +172,7 @@ class EmbeddingPoolEdgesTest {
             for (SegmentKernels kernels : new SegmentKernels[] {ScalarKernels.INSTANCE, VectorApiKernels.INSTANCE}) {
                 DimensionMismatchException e = assertThrows(DimensionMismatchException.class,
                         () -> kernels.dot(eight, four));
-                assertTrue(e.getMessage().contains("8") && e.getMessage().contains("4")
-                        && !e.getMessage().contains("32") && !e.getMessage().contains("16"), e.getMessage());
+                assertEquals("expected a vector of 8 floats but got 4", e.getMessage());
             }
         }
     }
