@@ -23,6 +23,11 @@ class SmallContractsTest {
     /** Kernels whose every score names the method that computed it. */
     private static final VectorKernels MARKED = new VectorKernels() {
         @Override
+        public String implementation() {
+            return "marked";
+        }
+
+        @Override
         public float dot(MemorySegment a, MemorySegment b) {
             return 1f;
         }
