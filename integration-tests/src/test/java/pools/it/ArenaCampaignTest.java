@@ -9,11 +9,13 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.ArenaKind;
 import pools.api.ArenaManager;
 import pools.api.ArenaSafety;
@@ -30,6 +32,7 @@ import pools.api.ScopedArena;
  * twice, negative sizes, alignments that are not powers of two. A sampler checks the budget is
  * never overrun; at the end every page is back and the budget holds only what the manager keeps.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class ArenaCampaignTest {
     private static final int ARENAS_PER_THREAD = 250 * Campaign.SCALE;
 

@@ -3,6 +3,7 @@ package pools.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,10 @@ final class Campaign {
         TALLY.writeTo(Path.of("target", "reliability.md"), SCALE);
     }
 
-    /** Runs {@code body(threadIndex)} on every thread at once, and rethrows the first failure. */
+    /**
+     * Runs {@code body(threadIndex)} on every thread at once, waits for all up to a deadline, and
+     * rethrows the first failure (a stuck thread fails the test instead of hanging it).
+     */
     static void onAllThreads(IntConsumer body) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -46,8 +50,14 @@ final class Campaign {
                 }
             }));
         }
+        long deadline = System.nanoTime() + Duration.ofMinutes(5L * SCALE).toNanos();
         for (Thread thread : threads) {
-            thread.join();
+            thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (thread.isAlive()) {
+                AssertionError stuck = new AssertionError(thread + " still runs after " + 5 * SCALE + " min; stuck?");
+                failures.forEach(stuck::addSuppressed);
+                throw stuck;
+            }
         }
         if (!failures.isEmpty()) {
             AssertionError error = new AssertionError(failures.size() + " worker(s) failed", failures.getFirst());

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.DimensionMismatchException;
 import pools.api.Embedding;
 import pools.api.EmbeddingPool;
@@ -27,6 +29,7 @@ import pools.api.PoolStats;
  * releasing another pool's embedding, asking for the owner of foreign memory, copying a vector of
  * the wrong dimension.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class EmbeddingCampaignTest {
     private static final int DIMENSION = 24;
     private static final int MAX = 256;

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.BudgetExceededException;
 import pools.api.Embedding;
 import pools.api.EmbeddingPool;
@@ -28,6 +30,7 @@ import pools.api.PoolStats;
  * afterwards the counters match the contract in {@link ObjectPool}'s Javadoc exactly and no
  * reservation is left behind. (A real off-heap OutOfMemoryError: {@link OffHeapExhaustionTest}.)
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class FaultCampaignTest {
     private static final int MAX = 48;
 
@@ -120,23 +123,29 @@ class FaultCampaignTest {
             CountDownLatch allTried = new CountDownLatch(Campaign.THREADS);
             Campaign.onAllThreads(index -> {
                 // Every thread holds its 50 embeddings of 4 KiB until all have tried: 12.5 MiB wanted.
+                // A thread that fails still counts down, so the others do not wait for it for ever.
                 List<Embedding> held = new ArrayList<>();
-                for (int i = 0; i < 50; i++) {
-                    try {
-                        held.add(pool.acquire());
-                        acquired.increment();
-                    } catch (BudgetExceededException e) {
-                        refusals.increment();
-                        assertTrue(e.getMessage().contains("over-budget"), "the message names who asked: " + e.getMessage());
-                    }
-                }
-                allTried.countDown();
                 try {
-                    allTried.await();
+                    for (int i = 0; i < 50; i++) {
+                        try {
+                            held.add(pool.acquire());
+                            acquired.increment();
+                        } catch (BudgetExceededException e) {
+                            refusals.increment();
+                            assertTrue(e.getMessage().contains("over-budget"), "the message names who asked: " + e.getMessage());
+                        }
+                    }
+                } finally {
+                    allTried.countDown();
+                }
+                try {
+                    assertTrue(allTried.await(2, TimeUnit.MINUTES), "some thread never finished trying");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for the others", e);
+                } finally {
+                    held.forEach(pool::release);
                 }
-                held.forEach(pool::release);
             });
             assertTrue(refusals.sum() > 0, "a 2 MiB budget cannot hold 100 000 embeddings");
             assertTrue(system.budget().stats().peakReservedBytes() <= system.budget().limitBytes());

@@ -2,13 +2,18 @@ package pools.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
@@ -18,6 +23,7 @@ import pools.api.PoolConfig;
  * An object pool refuses only when every object it may hold is in use: free objects parked in
  * other threads' caches (magazines), whether those threads are idle or busy, must still be found.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class NoFalseExhaustionTest {
     private final MemoryPoolSystem system = MemoryPoolSystem.create(PoolConfig.builder().maxTotalPoolMemoryMb(16).build());
 
@@ -38,18 +44,25 @@ class NoFalseExhaustionTest {
         CountDownLatch cached = new CountDownLatch(threads);
         CountDownLatch done = new CountDownLatch(1);
         List<Thread> holders = new ArrayList<>();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         for (int t = 0; t < threads; t++) {
-            holders.add(Thread.ofPlatform().start(() -> {
+            holders.add(Thread.ofPlatform().start(collecting(failures, () -> {
                 List<Object> mine = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
                     mine.add(pool.acquire());
                 }
                 mine.forEach(pool::release);
                 cached.countDown();
-                awaitQuietly(done);
-            }));
+                // Idle, alive, with its magazine full, until the test has taken everything.
+                if (!done.await(2, TimeUnit.MINUTES)) {
+                    throw new AssertionError("the test never finished taking");
+                }
+            })));
         }
-        cached.await();
+        if (!cached.await(1, TimeUnit.MINUTES)) {
+            joinAll(holders, failures);
+            throw new AssertionError("the holders never cached their objects");
+        }
         List<Object> all = new ArrayList<>();
         for (int i = 0; i < threads * each; i++) {
             pool.tryAcquire().ifPresent(all::add);
@@ -57,9 +70,7 @@ class NoFalseExhaustionTest {
         int got = all.size();
         all.forEach(pool::release);
         done.countDown();
-        for (Thread holder : holders) {
-            holder.join();
-        }
+        joinAll(holders, failures);
         assertEquals(threads * each, got, "free objects in idle threads' caches were not found");
     }
 
@@ -70,15 +81,17 @@ class NoFalseExhaustionTest {
         ObjectPool<Object> pool = pool(max);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> cyclers = new ArrayList<>();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         for (int t = 0; t < busy; t++) {
-            cyclers.add(Thread.ofPlatform().start(() -> {
+            cyclers.add(Thread.ofPlatform().start(collecting(failures, () -> {
                 while (running.get()) {
                     pool.release(pool.acquire());
                 }
-            }));
+            })));
         }
         LongAdder falseRefusals = new LongAdder();
-        Thread taker = Thread.ofVirtual().start(() -> {
+        LongAdder rounds = new LongAdder();
+        Thread taker = Thread.ofVirtual().start(collecting(failures, () -> {
             List<Object> taken = new ArrayList<>(max);
             for (int round = 0; round < 5_000 * Campaign.SCALE; round++) {
                 for (int i = 0; i < max - busy; i++) {
@@ -86,21 +99,47 @@ class NoFalseExhaustionTest {
                 }
                 taken.forEach(pool::release);
                 taken.clear();
+                rounds.increment();
             }
-        });
-        taker.join();
-        running.set(false);
-        for (Thread cycler : cyclers) {
-            cycler.join();
+        }));
+        try {
+            joinAll(List.of(taker), failures);
+        } finally {
+            running.set(false);
+            joinAll(cyclers, failures);
         }
+        assertEquals(5_000L * Campaign.SCALE, rounds.sum(), "the taker ran every round");
         assertEquals(0, falseRefusals.sum(), "refused while at most " + busy + " of " + max + " objects were in use");
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A task that may throw: its failure goes to {@code failures}, for the test thread to rethrow. */
+    private interface Task {
+        void run() throws Exception;
+    }
+
+    private static Runnable collecting(Queue<Throwable> failures, Task task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        };
+    }
+
+    /** Joins each thread within a deadline, then rethrows the first worker failure (the rest suppressed). */
+    private static void joinAll(List<Thread> threads, Queue<Throwable> failures) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        for (Thread thread : threads) {
+            thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (thread.isAlive()) {
+                throw new AssertionError(thread + " still runs; stuck?");
+            }
+        }
+        Throwable first = failures.poll();
+        if (first != null) {
+            failures.forEach(first::addSuppressed);
+            throw new AssertionError("a worker failed", first);
         }
     }
 }

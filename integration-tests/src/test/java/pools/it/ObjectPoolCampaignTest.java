@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.ForeignObjectException;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
@@ -34,6 +36,7 @@ import pools.api.seed.SearchResult;
  * held twice, nothing came back dirty, the stats equal what the threads counted, and draining the
  * pool to its max finds every object.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class ObjectPoolCampaignTest {
     @AfterAll
     static void writeFigures() {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
@@ -15,6 +17,7 @@ import pools.api.PoolConfig;
 import pools.api.PoolStats;
 
 /** Faults in a spec's factory or reset action: the caller sees the fault, the pool stays consistent. */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class ObjectPoolFaultTest {
     private final MemoryPoolSystem system = MemoryPoolSystem.create(PoolConfig.builder().maxTotalPoolMemoryMb(16).build());
     private final AtomicBoolean factoryFails = new AtomicBoolean();

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.Capability;
 import pools.api.LeakDetection;
 import pools.api.LeakReport;
@@ -19,12 +20,14 @@ import pools.api.MemoryPoolSystem;
 import pools.api.PoolAnalytics;
 import pools.api.PoolStats;
 import pools.api.seed.GraphNode;
+import pools.testkit.Workers;
 
 /**
  * Many platform and virtual threads acquire and release through a system with FULL leak
  * tracking, each keeping a few leases on purpose; afterwards the snapshot, the report and the
  * leak list must account for every operation exactly.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class AnalyticsCountersStressTest {
     private static final int SCALE = Integer.getInteger("pools.stress.scale", 1);
 
@@ -52,10 +55,10 @@ class AnalyticsCountersStressTest {
         AtomicLong acquisitions = new AtomicLong();
         Map<GraphNode, String> kept = new ConcurrentHashMap<>();
         CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
+        Workers threads = new Workers();
         for (int t = 0; t < platform + virtual; t++) {
-            Runnable work = () -> {
-                await(start);
+            Workers.Task work = () -> {
+                Workers.await(start, Duration.ofSeconds(30));
                 for (int i = 0; i < rounds; i++) {
                     GraphNode node = system.nodePool().acquire();
                     acquisitions.incrementAndGet();
@@ -66,13 +69,14 @@ class AnalyticsCountersStressTest {
                     }
                 }
             };
-            threads.add(t < platform ? Thread.ofPlatform().name("p" + t).start(work)
-                    : Thread.ofVirtual().name("v" + t).start(work));
+            if (t < platform) {
+                threads.start("p" + t, work);
+            } else {
+                threads.startVirtual("v" + t, work);
+            }
         }
         start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        threads.joinAll(Duration.ofMinutes(5));
 
         PoolAnalytics snapshot = system.analytics();
         PoolStats nodes = snapshot.pool("graph-nodes");
@@ -99,14 +103,5 @@ class AnalyticsCountersStressTest {
         JsonReportTest.assertMatches(snapshot, json);
         kept.keySet().forEach(system.nodePool()::release);
         assertTrue(system.analytics().leaks().isEmpty());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

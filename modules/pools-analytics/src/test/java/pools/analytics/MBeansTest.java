@@ -16,6 +16,7 @@ import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 import pools.api.LeakDetection;
 import pools.api.MemoryPoolSystem;
+import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolAnalytics;
 import pools.api.PoolStats;
@@ -103,6 +104,37 @@ class MBeansTest {
             system.registerMBeans();
             assertTrue(SERVER.isRegistered(poolName(systemName, "later")));
             assertTrue(SERVER.isRegistered(poolName(systemName, "graph-nodes")));
+        }
+    }
+
+    @Test
+    void attributesThatAreZeroInAQuietSystemFollowTheirCounters() throws Exception {
+        try (MemoryPoolSystem system = Systems.create(LeakDetection.OFF)) {
+            ObjectPool<Object> scarce = system.createPool(ObjectPoolSpec.<Object>builder("scarce", Object::new)
+                    .maxCapacity(3).build());
+            Object a = scarce.acquire();
+            scarce.acquire();
+            scarce.release(a);
+            scarce.acquire();
+            scarce.acquire();
+            assertTrue(scarce.tryAcquire().isEmpty());
+            system.budget().reserve(1234, "test");
+            assertFalse(system.budget().tryReserve(Long.MAX_VALUE / 2, "too much"));
+            system.budget().release(234);
+            system.registerMBeans();
+            ObjectName systemName = systemNameOf(system);
+            ObjectName pool = poolName(systemName, "scarce");
+            PoolStats stats = system.analytics().pool("scarce");
+            assertEquals(1L, stats.refusals());
+            assertEquals(stats.refusals(), SERVER.getAttribute(pool, "Refusals"));
+            assertEquals(stats.free(), SERVER.getAttribute(pool, "Free"));
+            assertEquals(1000L, SERVER.getAttribute(systemName, "BudgetReservedBytes"));
+            assertEquals(1234L, SERVER.getAttribute(systemName, "BudgetPeakReservedBytes"));
+            assertEquals(1L, SERVER.getAttribute(systemName, "BudgetRefusals"));
+            assertEquals(Long.parseLong(systemName.getKeyProperty("system")), SERVER.getAttribute(systemName, "Id"));
+            scarce.release(a);
+            assertEquals(1L, SERVER.getAttribute(pool, "Free"), "read afresh, not cached");
+            system.budget().release(1000);
         }
     }
 

@@ -3,6 +3,7 @@ package pools.analytics;
 import pools.api.LeakDetection;
 import pools.api.MemoryPoolSystem;
 import pools.api.PoolConfig;
+import pools.testkit.FakeObjectPoolProvider;
 
 /** Systems for the tests: this module's analytics and the counting object pools, no discovery. */
 final class Systems {
@@ -14,6 +15,6 @@ final class Systems {
 
     static MemoryPoolSystem create(LeakDetection leaks) {
         return MemoryPoolSystem.builder(SMALL.toBuilder().leakDetection(leaks).build()).discover(false)
-                .provider(new PoolAnalyticsProvider()).provider(new CountingPoolProvider()).build();
+                .provider(new PoolAnalyticsProvider()).provider(new FakeObjectPoolProvider("counting", 1)).build();
     }
 }

@@ -60,4 +60,34 @@ class AtomicMemoryBudgetTest {
         assertThrows(IllegalArgumentException.class, () -> MemoryBudget.withLimit(-1));
         assertEquals(0, budget.reservedBytes());
     }
+
+    @Test
+    void theEdgesAreExact() {
+        MemoryBudget none = MemoryBudget.withLimit(0);
+        assertTrue(none.tryReserve(0, "nothing"), "a zero budget grants zero bytes");
+        assertFalse(none.tryReserve(1, "one"));
+        MemoryBudget budget = MemoryBudget.withLimit(100);
+        assertTrue(budget.tryReserve(100, "all"), "a reservation may fill the budget exactly");
+        assertFalse(budget.tryReserve(1, "more"));
+        budget.release(0);
+        budget.release(100);
+        assertEquals(0, budget.reservedBytes(), "releasing exactly what is reserved is allowed");
+        assertEquals(new BudgetStats(100, 0, 100, 1), budget.stats(), "the peak outlives the release");
+        budget.reserve(30, "a");
+        budget.reserve(20, "b");
+        budget.release(50);
+        assertEquals(100, budget.stats().peakReservedBytes(), "a lower later peak leaves the high one");
+    }
+
+    @Test
+    void theOverrunInTheMessageIsTheWholeNumber() {
+        MemoryBudget budget = MemoryBudget.withLimit(3000);
+        budget.reserve(1000, "a");
+        BudgetExceededException e = assertThrows(BudgetExceededException.class, () -> budget.reserve(4150, "big"));
+        assertEquals(2150, e.overrunBytes());
+        assertTrue(e.getMessage().contains("by 2150 bytes"), e.getMessage());
+        BudgetExceededException small = assertThrows(BudgetExceededException.class, () -> budget.reserve(2150, "small"));
+        assertEquals(150, small.overrunBytes());
+        assertTrue(small.getMessage().contains("by 150 bytes"), small.getMessage());
+    }
 }

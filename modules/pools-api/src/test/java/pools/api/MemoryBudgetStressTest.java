@@ -3,14 +3,17 @@ package pools.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import pools.testkit.Workers;
 
 /** Many threads reserve and release at random: the limit holds at every sampled moment, nothing leaks. */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class MemoryBudgetStressTest {
     private static final int SCALE = Integer.getInteger("pools.stress.scale", 1);
 
@@ -21,15 +24,15 @@ class MemoryBudgetStressTest {
         AtomicLong granted = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong worstSeen = new AtomicLong();
-        Thread sampler = Thread.ofPlatform().start(() -> {
+        Workers sampler = new Workers();
+        sampler.start("sampler", () -> {
             while (running.get()) {
                 worstSeen.accumulateAndGet(budget.reservedBytes(), Math::max);
             }
         });
-        List<Thread> workers = new ArrayList<>();
+        Workers workers = new Workers();
         for (int t = 0; t < 8; t++) {
-            Thread.Builder builder = t % 2 == 0 ? Thread.ofPlatform() : Thread.ofVirtual();
-            workers.add(builder.start(() -> {
+            Workers.Task work = () -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 for (int i = 0; i < 50_000 * SCALE; i++) {
                     long bytes = random.nextLong(1, 2_000);
@@ -38,13 +41,19 @@ class MemoryBudgetStressTest {
                         budget.release(bytes);
                     }
                 }
-            }));
+            };
+            if (t % 2 == 0) {
+                workers.start("worker-" + t, work);
+            } else {
+                workers.startVirtual("worker-" + t, work);
+            }
         }
-        for (Thread worker : workers) {
-            worker.join();
+        try {
+            workers.joinAll(Duration.ofMinutes(5));
+        } finally {
+            running.set(false);
+            sampler.joinAll(Duration.ofSeconds(30));
         }
-        running.set(false);
-        sampler.join();
         assertEquals(0, budget.reservedBytes());
         assertTrue(worstSeen.get() <= limit, "saw " + worstSeen.get() + " reserved over a limit of " + limit);
         assertTrue(budget.stats().peakReservedBytes() <= limit);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pools.api.seed.GraphNode;
+import pools.testkit.FakeObjectPoolProvider;
 
 class MemoryPoolSystemTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(8).build();
@@ -101,7 +102,7 @@ class MemoryPoolSystemTest {
         assertNull(snapshot.arenas());
         assertEquals(CONFIG.budget().maxTotalPoolMemoryBytes(), snapshot.budget().limitBytes());
         system.close();
-        assertTrue(provider.created.stream().allMatch(p -> p.closed));
+        assertTrue(provider.created.stream().allMatch(p -> p.closed()));
         system.close();
         assertThrows(PoolClosedException.class,
                 () -> system.createPool(ObjectPoolSpec.builder("late", Object::new).build()));
@@ -110,11 +111,11 @@ class MemoryPoolSystemTest {
     @Test
     void aProviderFailingHalfwayLeavesNoPoolOpen() {
         FakeObjectPoolProvider provider = new FakeObjectPoolProvider("f", 1, true);
-        provider.failOnCreate = 2;
+        provider.failOnCreate(2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> withProviders(CONFIG, provider));
         assertTrue(e.getMessage().contains("json-objects"));
         assertEquals(2, provider.created.size());
-        assertTrue(provider.created.stream().allMatch(p -> p.closed));
+        assertTrue(provider.created.stream().allMatch(p -> p.closed()));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import pools.api.ScopedArena;
  * usable, and succeed when called again after the call returns.
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
+@Timeout(60)
 class ArenaCloseRetryTest {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final ValueLayout.OfLong SIZE_T = ValueLayout.JAVA_LONG;

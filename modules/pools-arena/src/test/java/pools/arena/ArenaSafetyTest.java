@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.ArenaKind;
@@ -17,6 +19,7 @@ import pools.api.ArenaStats;
 import pools.api.PoolClosedException;
 import pools.api.ScopedArena;
 
+@Timeout(60)
 class ArenaSafetyTest {
     private static final long SECRET = 0x5EC12E75EC12E7L;
 
@@ -93,10 +96,10 @@ class ArenaSafetyTest {
         try (PooledArenaManager manager = TestManagers.manager(safety)) {
             ScopedArena arena = manager.acquireShared(ArenaKind.JSON);
             assertTrue(arena.isShared());
-            MemorySegment fromOther = CompletableFuture.supplyAsync(() -> arena.allocate(32, 16)).get();
+            MemorySegment fromOther = CompletableFuture.supplyAsync(() -> arena.allocate(32, 16)).get(20, TimeUnit.SECONDS);
             fromOther.set(ValueLayout.JAVA_LONG, 0, 42L);
             assertEquals(42L, fromOther.get(ValueLayout.JAVA_LONG, 0));
-            CompletableFuture.runAsync(arena::close).get();
+            CompletableFuture.runAsync(arena::close).get(20, TimeUnit.SECONDS);
             assertEquals(0, manager.stats().activeArenas());
         }
     }
@@ -155,7 +158,8 @@ class ArenaSafetyTest {
                 thrown.set(e);
             }
         });
-        t.join();
+        t.join(java.time.Duration.ofSeconds(20));
+        assertTrue(!t.isAlive(), "the other thread is stuck");
         return thrown.get();
     }
 }

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.ArenaKind;
@@ -29,6 +31,7 @@ import pools.api.spi.PoolEvents;
  * holding one page at once would overwrite each other's pattern. A sampler checks that the
  * budget is never overrun; at the end every page is back and every byte accounted for.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class ArenaStressTest {
     private static final int SCALE = Integer.getInteger("pools.stress.scale", 1);
     private static final int PLATFORM_THREADS = 6;

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.ArenaKind;
@@ -23,6 +25,7 @@ import pools.api.ScopedArena;
  * until close, and every segment kept past close (by its thread, or handed to another one)
  * fails instead of reading anything.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class CheckedArenaStressTest {
     private static final int SCALE = Integer.getInteger("pools.stress.scale", 1);
     private static final int THREADS = 8;

@@ -17,6 +17,7 @@ import pools.api.ObjectPoolSpec;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
 import pools.api.seed.GraphNode;
+import pools.testkit.RecordingEvents;
 
 /** The provider through the facade: the four built-in pools, JSON pools cleared, lease events. */
 class FixedPoolProviderTest {

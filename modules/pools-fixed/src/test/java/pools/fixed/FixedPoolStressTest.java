@@ -12,13 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.testkit.RecordingEvents;
 
 /**
  * Platform and virtual threads (far more than cores, and more than the pool's max) acquire,
@@ -26,6 +29,7 @@ import pools.api.PoolStats;
  * giving back one that someone else took, fails the test. At the end every counter is exact and
  * every object is back in the pool.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class FixedPoolStressTest {
     private static final int SCALE = Integer.getInteger("pools.stress.scale", 1);
     private static final int MAX = 48;

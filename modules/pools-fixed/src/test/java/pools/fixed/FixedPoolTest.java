@@ -12,8 +12,11 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.AcquireInterruptedException;
 import pools.api.DoubleReleaseException;
 import pools.api.ForeignObjectException;
@@ -22,8 +25,11 @@ import pools.api.ObjectPoolSpec;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.testkit.RecordingEvents;
+import pools.testkit.Workers;
 
 /** Reuse, growth, exhaustion, waiting, misuse and close of one {@link FixedPool}. */
+@Timeout(60)
 class FixedPoolTest {
     private final RecordingEvents events = new RecordingEvents();
 
@@ -120,16 +126,16 @@ class FixedPoolTest {
     void aWaitingAcquireGetsTheObjectAnotherThreadReleases() throws InterruptedException {
         ObjectPool<StringBuilder> pool = pool(1, 1, 2.0);
         StringBuilder held = pool.acquire();
-        Thread releaser = Thread.ofPlatform().start(() -> {
-            sleep(50);
-            pool.release(held);
-        });
-        long start = System.nanoTime();
-        StringBuilder got = pool.acquire(Duration.ofSeconds(10));
-        assertSame(held, got);
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "woke up soon after the release");
-        releaser.join();
+        AtomicReference<StringBuilder> got = new AtomicReference<>();
+        Workers workers = new Workers();
+        Thread waiter = workers.start("waiter", () -> got.set(pool.acquire(Duration.ofSeconds(30))));
+        Workers.awaitParked(waiter);
+        assertEquals(null, got.get(), "the waiter is parked in the pool, with nothing yet");
+        pool.release(held);
+        workers.joinAll(Duration.ofSeconds(20));
+        assertSame(held, got.get(), "the waiter got the object released while it waited");
         assertEquals(0, pool.stats().refusals());
+        assertEquals(2, pool.stats().allocated());
     }
 
     @Test
@@ -221,8 +227,9 @@ class FixedPoolTest {
     @Test
     void objectsCachedByADeadThreadComeBack() throws InterruptedException {
         ObjectPool<StringBuilder> pool = pool(0, 8, 2.0);
-        Set<StringBuilder> created = Collections.newSetFromMap(new IdentityHashMap<>());
-        Thread worker = Thread.ofPlatform().start(() -> {
+        Set<StringBuilder> created = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+        Workers first = new Workers();
+        first.start("worker", () -> {
             List<StringBuilder> mine = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 mine.add(pool.acquire());
@@ -230,15 +237,17 @@ class FixedPoolTest {
             created.addAll(mine);
             mine.forEach(pool::release);
         });
-        worker.join();
+        first.joinAll(Duration.ofSeconds(20));
         PoolStats before = pool.stats();
         assertEquals(8, before.free(), "the dead thread's cached objects are still counted as free");
-        List<StringBuilder> again = new ArrayList<>();
-        Thread.ofVirtual().start(() -> {
+        List<StringBuilder> again = new CopyOnWriteArrayList<>();
+        Workers second = new Workers();
+        second.startVirtual("taker", () -> {
             for (int i = 0; i < 8; i++) {
                 again.add(pool.acquire());
             }
-        }).join();
+        });
+        second.joinAll(Duration.ofSeconds(20));
         assertEquals(created, distinct(again), "every object came back from the dead thread's magazine");
         PoolStats stats = pool.stats();
         assertEquals(8, stats.capacity());
@@ -249,10 +258,14 @@ class FixedPoolTest {
     @Test
     void virtualAndPlatformThreadsShareTheCounters() throws InterruptedException {
         ObjectPool<StringBuilder> pool = pool(1, 4, 2.0);
-        StringBuilder[] fromVirtual = new StringBuilder[1];
-        Thread.ofVirtual().start(() -> fromVirtual[0] = pool.acquire()).join();
-        pool.release(fromVirtual[0]);
-        Thread.ofVirtual().start(() -> pool.release(pool.acquire())).join();
+        AtomicReference<StringBuilder> fromVirtual = new AtomicReference<>();
+        Workers one = new Workers();
+        one.startVirtual("acquirer", () -> fromVirtual.set(pool.acquire()));
+        one.joinAll(Duration.ofSeconds(20));
+        pool.release(fromVirtual.get());
+        Workers two = new Workers();
+        two.startVirtual("cycler", () -> pool.release(pool.acquire()));
+        two.joinAll(Duration.ofSeconds(20));
         PoolStats stats = pool.stats();
         assertEquals(2, stats.allocated());
         assertEquals(2, stats.freed());
@@ -265,11 +278,4 @@ class FixedPoolTest {
         return set;
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.DoubleReleaseException;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolStats;
+import pools.testkit.RecordingEvents;
+import pools.testkit.Workers;
 
 /**
  * Double releases across threads: a second release ordered after the first throws, and of
@@ -25,6 +30,7 @@ import pools.api.PoolStats;
  * release check made of a plain load and store fails this test within a few hundred rounds);
  * jcstress ({@code ObjectPoolRaces.DoubleRelease}) probes the same race harder.
  */
+@Timeout(120)
 class RacingReleaseTest {
     private static final int CAPACITY = 4;
     private static final int RACERS = 2;
@@ -42,8 +48,9 @@ class RacingReleaseTest {
     void aSecondReleaseOrderedAfterTheFirstOnAnotherThreadThrows() throws InterruptedException {
         ObjectPool<StringBuilder> pool = pool();
         StringBuilder object = pool.acquire();
-        Thread releaser = Thread.ofPlatform().start(() -> pool.release(object));
-        releaser.join();
+        Workers releaser = new Workers();
+        releaser.start("releaser", () -> pool.release(object));
+        releaser.joinAll(Duration.ofSeconds(20));
         PoolStats before = pool.stats();
         assertThrows(DoubleReleaseException.class, () -> pool.release(object));
         assertEquals(before, pool.stats(), "the refused release changed nothing");
@@ -58,9 +65,9 @@ class RacingReleaseTest {
         AtomicInteger won = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         StringBuilder[] current = new StringBuilder[1];
-        List<Thread> racers = new ArrayList<>();
+        Workers racers = new Workers();
         for (int r = 0; r < RACERS; r++) {
-            racers.add(Thread.ofPlatform().daemon(true).start(() -> {
+            racers.start("racer-" + r, () -> {
                 try {
                     for (int round = 0; round < ROUNDS; round++) {
                         while (started.get() != round) {
@@ -72,22 +79,26 @@ class RacingReleaseTest {
                         } catch (DoubleReleaseException e) {
                             refused.incrementAndGet();
                         }
-                        end.await();
+                        end.await(30, TimeUnit.SECONDS);
                     }
-                } catch (InterruptedException | BrokenBarrierException e) {
-                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    end.reset(); // breaks the barrier, so the test thread stops waiting and sees this failure
+                    throw e;
                 }
-            }));
+            });
         }
         for (int round = 0; round < ROUNDS; round++) {
             current[0] = pool.acquire().append(round);
             started.set(round);
-            end.await();
+            try {
+                end.await(30, TimeUnit.SECONDS);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                racers.rethrow();
+                throw new AssertionError("the racers stopped in round " + round, e);
+            }
             assertEquals(round + 1, won.get(), "exactly one release wins in round " + round);
         }
-        for (Thread racer : racers) {
-            racer.join();
-        }
+        racers.joinAll(Duration.ofSeconds(30));
         assertEquals(ROUNDS * (RACERS - 1), refused.get(), "every other release was refused");
         PoolStats stats = pool.stats();
         assertEquals(0, stats.inUse());

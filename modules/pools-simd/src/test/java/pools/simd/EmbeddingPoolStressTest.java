@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.Embedding;
 import pools.api.EmbeddingPool;
 import pools.api.EmbeddingPoolSpec;
@@ -26,6 +28,7 @@ import pools.api.spi.PoolContext;
  * prove no block is held by two threads at once and every block arrives zeroed; the stats must
  * account for every operation at the end.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // -Pstress runs 20 times the rounds
 class EmbeddingPoolStressTest {
     private static final int SCALE = Integer.getInteger("pools.stress.scale", 1);
     private static final int MAX = 48;

@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import pools.api.AcquireInterruptedException;
@@ -34,7 +35,10 @@ import pools.api.PoolConfig;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
 import pools.api.spi.PoolContext;
+import pools.testkit.RecordingEvents;
+import pools.testkit.Workers;
 
+@Timeout(60)
 class SlabEmbeddingPoolTest {
     private static final PoolConfig CONFIG = PoolConfig.builder().maxTotalPoolMemoryMb(64).build();
 
@@ -239,10 +243,14 @@ class SlabEmbeddingPoolTest {
     void acquireWithATimeoutWaitsForARelease() throws Exception {
         try (EmbeddingPool pool = pool(8, 64, 1, 1)) {
             Embedding only = pool.acquire();
-            CompletableFuture<Embedding> waiter = CompletableFuture.supplyAsync(() -> pool.acquire(Duration.ofSeconds(5)));
-            Thread.sleep(50);
+            AtomicReference<Embedding> got = new AtomicReference<>();
+            Workers workers = new Workers();
+            Thread waiter = workers.start("waiter", () -> got.set(pool.acquire(Duration.ofSeconds(30))));
+            Workers.awaitParked(waiter);
+            assertEquals(null, got.get(), "the waiter is parked in the pool, with nothing yet");
             pool.release(only);
-            assertSame(only, waiter.get(5, TimeUnit.SECONDS));
+            workers.joinAll(Duration.ofSeconds(20));
+            assertSame(only, got.get(), "the waiter got the embedding released while it waited");
             assertThrows(PoolExhaustedException.class, () -> pool.acquire(Duration.ofMillis(20)));
             assertEquals(1, pool.stats().refusals(), "a timed-out wait is one refusal");
             Thread.currentThread().interrupt();
