@@ -1,12 +1,12 @@
 package pools.fixed;
 
+import pools.api.seed.JsonMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,10 @@ class FixedPoolProviderTest {
     }
 
     @Test
-    void jsonPoolsHoldJdkCollectionsClearedOnRelease() {
+    void jsonPoolsHoldJsonMapsAndListsClearedOnRelease() {
         try (MemoryPoolSystem system = system()) {
             Map<String, Object> object = system.jsonObjectPool().acquire();
-            assertInstanceOf(HashMap.class, object);
+            assertInstanceOf(JsonMap.class, object);
             object.put("k", 1);
             system.jsonObjectPool().release(object);
             Map<String, Object> reused = system.jsonObjectPool().acquire();
