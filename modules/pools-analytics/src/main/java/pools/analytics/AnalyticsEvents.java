@@ -20,26 +20,12 @@ final class AnalyticsEvents implements PoolEvents {
 
     @Override
     public void grown(String pool, long fromCapacity, long toCapacity) {
-        PoolGrowthEvent event = new PoolGrowthEvent();
-        if (event.shouldCommit()) {
-            event.system = system;
-            event.pool = pool;
-            event.fromCapacity = fromCapacity;
-            event.toCapacity = toCapacity;
-            event.commit();
-        }
+        new PoolGrowthEvent().commit(system, pool, fromCapacity, toCapacity);
     }
 
     @Override
     public void trimmed(String pool, long fromCapacity, long toCapacity) {
-        PoolTrimEvent event = new PoolTrimEvent();
-        if (event.shouldCommit()) {
-            event.system = system;
-            event.pool = pool;
-            event.fromCapacity = fromCapacity;
-            event.toCapacity = toCapacity;
-            event.commit();
-        }
+        new PoolTrimEvent().commit(system, pool, fromCapacity, toCapacity);
     }
 
     @Override

@@ -2,7 +2,6 @@ package pools.analytics;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 
@@ -11,17 +10,5 @@ import jdk.jfr.Name;
 @Label("Pool Trim")
 @Category({"Agrama", "Pools"})
 @Description("An object or embedding pool gave back objects (or whole slabs) that stayed free past its idle policy")
-final class PoolTrimEvent extends Event {
-    @Label("System")
-    @Description("Identifier of the MemoryPoolSystem, as in its JMX ObjectName")
-    long system;
-
-    @Label("Pool")
-    String pool;
-
-    @Label("From Capacity")
-    long fromCapacity;
-
-    @Label("To Capacity")
-    long toCapacity;
+final class PoolTrimEvent extends CapacityChangeEvent {
 }
