@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * @param maxCapacity     the most objects this pool will ever create, 1 or more
  * @param growthFactor    capacity multiplier on growth, above 1
  * @param acquireTimeout  how long {@link ObjectPool#acquire()} waits at max capacity; zero fails at once
+ * @param releaseCheck    which double releases {@link ObjectPool#release} detects (see {@link ReleaseCheck})
  * @param <T> the pooled type
  */
 public record ObjectPoolSpec<T>(
@@ -24,7 +25,8 @@ public record ObjectPoolSpec<T>(
         int initialCapacity,
         int maxCapacity,
         double growthFactor,
-        Duration acquireTimeout) {
+        Duration acquireTimeout,
+        ReleaseCheck releaseCheck) {
 
     /** Validates every field; throws {@link InvalidConfigException} on the first bad one. */
     public ObjectPoolSpec {
@@ -46,6 +48,7 @@ public record ObjectPoolSpec<T>(
         if (acquireTimeout == null || acquireTimeout.isNegative()) {
             throw new InvalidConfigException("acquireTimeout", acquireTimeout, "must be zero or positive");
         }
+        Objects.requireNonNull(releaseCheck, "releaseCheck");
     }
 
     /** A builder for a pool named {@code name} whose objects {@code factory} creates. */
@@ -53,7 +56,10 @@ public record ObjectPoolSpec<T>(
         return new Builder<>(name, factory);
     }
 
-    /** Collects a spec's values; defaults: no reset, 0 initial, 1024 max, growth 1.5, no waiting. */
+    /**
+     * Collects a spec's values; defaults: no reset, 0 initial, 1024 max, growth 1.5, no waiting,
+     * {@link ReleaseCheck#SEQUENTIAL}.
+     */
     public static final class Builder<T> {
         private final String name;
         private final Supplier<? extends T> factory;
@@ -62,6 +68,7 @@ public record ObjectPoolSpec<T>(
         private int maxCapacity = 1024;
         private double growthFactor = 1.5;
         private Duration acquireTimeout = Duration.ZERO;
+        private ReleaseCheck releaseCheck = ReleaseCheck.SEQUENTIAL;
 
         private Builder(String name, Supplier<? extends T> factory) {
             this.name = name;
@@ -93,9 +100,15 @@ public record ObjectPoolSpec<T>(
             return this;
         }
 
+        /** {@link ReleaseCheck#RACING} to detect two threads releasing one object at once (tests should). */
+        public Builder<T> releaseCheck(ReleaseCheck check) {
+            releaseCheck = check;
+            return this;
+        }
+
         public ObjectPoolSpec<T> build() {
             return new ObjectPoolSpec<>(name, factory, reset, initialCapacity, maxCapacity,
-                    growthFactor, acquireTimeout);
+                    growthFactor, acquireTimeout, releaseCheck);
         }
     }
 }

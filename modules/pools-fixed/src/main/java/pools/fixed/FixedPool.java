@@ -9,11 +9,13 @@ import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import pools.api.AcquireInterruptedException;
 import pools.api.DoubleReleaseException;
 import pools.api.ForeignObjectException;
+import pools.api.Lease;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.api.ReleaseCheck;
 import pools.api.spi.PoolContext;
 import pools.api.spi.PoolEvents;
 import pools.api.spi.WaitQueue;
@@ -22,9 +24,13 @@ import pools.api.spi.WaitQueue;
  * A bounded, lock-free {@link ObjectPool}. Free objects sit in a shared MPMC queue sized to the
  * max capacity, with a small magazine per platform thread in front ({@link Stripes}), so a thread
  * that releases and acquires again touches only its own stripe. Virtual threads use the shared
- * queue directly, so thousands of them pin no objects. Every object has a {@link Slot} whose state
- * CAS detects double release; the {@link SlotTable} maps objects to slots for release, and each
- * stripe remembers the slot it acquired last, which most releases need.
+ * queue directly, so thousands of them pin no objects. Every object has a {@link Slot}, whose
+ * state CAS FREE to LEASED decides who gets it (the one locked instruction of an acquire from a
+ * magazine; a release from a magazine's owner needs none) and whose state detects a sequential
+ * double release; under {@link ReleaseCheck#RACING} a release also CASes, so two racing releases
+ * are told apart. The {@link SlotTable} maps objects to slots for release, and each stripe
+ * remembers the slot it acquired last, which most releases need. A slot is also the object's
+ * {@link Lease}, so {@link #lease()} allocates nothing.
  *
  * <p>An acquire looks in its own magazine, then the queue. Only if both are empty does it take
  * the slow path: steal from any stripe's magazine (so objects cached by an idle or dead thread
@@ -67,6 +73,10 @@ final class FixedPool<T> implements ObjectPool<T> {
     private final long acquireTimeoutNanos;
     private final PoolEvents events;
     private final boolean tracksLeases;
+    /** {@link ReleaseCheck#RACING}: release arbitrates with a CAS. */
+    private final boolean racingChecked;
+    /** Every slot by index ({@link Growth#slots()}); magazines hold indices into it. */
+    private final Slot<?>[] slots;
     /**
      * Free slots outside magazines; sized to the max, so an offer never fails. Any thread offers
      * and polls; JCTools publishes an offered element with a release store that the polling
@@ -90,9 +100,11 @@ final class FixedPool<T> implements ObjectPool<T> {
         this.acquireTimeoutNanos = WaitQueue.saturatedNanos(spec.acquireTimeout());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
+        this.racingChecked = spec.releaseCheck() == ReleaseCheck.RACING;
         this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, spec.maxCapacity()));
         this.table = new SlotTable<>(spec.initialCapacity());
-        this.growth = new Growth<>(spec, events, queue, table);
+        this.growth = new Growth<>(spec, events, queue, table, this);
+        this.slots = growth.slots();
         this.stripes = new Stripes(growth::capacity);
         this.waiters = new WaitQueue("pool '" + name + "'");
     }
@@ -104,22 +116,31 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     @Override
     public T acquire() {
-        return acquireWithin(acquireTimeoutNanos);
+        return acquireWithin(acquireTimeoutNanos).object;
     }
 
     @Override
     public T acquire(Duration timeout) {
-        return acquireWithin(waiters.timeoutNanos(timeout));
+        return acquireWithin(waiters.timeoutNanos(timeout)).object;
+    }
+
+    /** The slot itself is the lease; it records the taking thread, which alone may use it. */
+    @Override
+    public Lease<T> lease() {
+        Slot<T> slot = acquireWithin(acquireTimeoutNanos);
+        slot.leaseThread = Thread.currentThread().threadId();
+        return slot;
     }
 
     @Override
     public Optional<T> tryAcquire() {
         Stripe stripe = openStripe();
-        T object = take(stripe);
-        if (object == null) {
+        Slot<T> slot = take(stripe);
+        if (slot == null) {
             refuse(stripe);
+            return Optional.empty();
         }
-        return Optional.ofNullable(object);
+        return Optional.of(slot.object);
     }
 
     @Override
@@ -135,11 +156,46 @@ final class FixedPool<T> implements ObjectPool<T> {
             throw new ForeignObjectException("pool '" + name + "' never handed out " + describe(object)
                     + "; release an object only to the pool it was acquired from");
         }
-        if (!slot.beginRelease()) {
-            requireOpen();
-            throw new DoubleReleaseException("pool '" + name + "': " + describe(object)
-                    + " was released twice (it is already free here); release each acquired object exactly once");
+        releaseSlot(stripe, slot, "was released twice (it is already free here); release each acquired object exactly once");
+    }
+
+    /** {@link Slot#get()}: the taking thread, while the lease is open. */
+    void checkLease(Slot<T> slot) {
+        requireLeaseThread(slot);
+        if (!slot.isLeased()) {
+            throw new IllegalStateException("pool '" + name + "': lease of " + describe(slot.object)
+                    + " is closed; use the object only inside its try block");
         }
+    }
+
+    /** {@link Slot#close()}: releases the slot's object, as {@link #release} does. */
+    void closeLease(Slot<T> slot) {
+        requireLeaseThread(slot);
+        requireOpen();
+        releaseSlot(stripes.of(Thread.currentThread()), slot,
+                "lease closed twice (its object is already free here); close each lease once");
+    }
+
+    private void requireLeaseThread(Slot<T> slot) {
+        Thread current = Thread.currentThread();
+        if (slot.leaseThread != current.threadId()) {
+            throw new WrongThreadException("pool '" + name + "': lease of " + describe(slot.object) + " used by " + current
+                    + ", not the thread that took it (or it was closed and has been handed out since); a lease is "
+                    + "confined to its thread: hand objects between threads with acquire and release");
+        }
+    }
+
+    /**
+     * Checks that the caller may give {@code slot} back (it is LEASED, or under
+     * {@link ReleaseCheck#RACING} this caller won the CAS), resets its object, frees it, and puts
+     * it in the caller's magazine or the queue; counts the release only then (see {@link Stripes}).
+     */
+    private void releaseSlot(Stripe stripe, Slot<T> slot, String twice) {
+        if (racingChecked ? !slot.beginRacingRelease() : !slot.isLeased()) {
+            requireOpen();
+            throw new DoubleReleaseException("pool '" + name + "': " + describe(slot.object) + " " + twice);
+        }
+        T object = slot.object;
         if (tracksLeases) {
             events.released(name, object);
         }
@@ -151,8 +207,10 @@ final class FixedPool<T> implements ObjectPool<T> {
             growth.dropped(1);
             throw e;
         }
-        if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
-            throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
+        slot.free();
+        if ((stripe == null || !stripe.push(slot.index)) && !queue.offer(slot)) {
+            throw new IllegalStateException("pool '" + name + "': free queue overflow; only an undetected racing double "
+                    + "release (ReleaseCheck.SEQUENTIAL) can cause this: release each object once, or use ReleaseCheck.RACING");
         }
         stripes.countReleased(stripe);
         waiters.signalIfWaiting();
@@ -172,14 +230,15 @@ final class FixedPool<T> implements ObjectPool<T> {
         }
         growth.close();
         waiters.signal();
-        int dropped = 0;
-        for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
-            slot.drop();
-            dropped++;
+        while (queue.poll() != null) {
+            // References only: the scan below drops every free slot, wherever it is referenced.
         }
-        for (Slot<T> slot = stripes.steal(); slot != null; slot = stripes.steal()) {
-            slot.drop();
-            dropped++;
+        int dropped = 0;
+        for (int i = 0, bound = growth.indexBound(); i < bound; i++) {
+            Slot<?> slot = (Slot<?>) Growth.SLOTS.getAcquire(slots, i);
+            if (slot != null && slot.dropIfFree()) {
+                dropped++;
+            }
         }
         growth.dropped(dropped);
         synchronized (table) {
@@ -187,13 +246,13 @@ final class FixedPool<T> implements ObjectPool<T> {
         }
     }
 
-    private T acquireWithin(long timeoutNanos) {
+    private Slot<T> acquireWithin(long timeoutNanos) {
         Stripe stripe = openStripe();
-        T object = take(stripe);
-        if (object == null && timeoutNanos > 0) {
-            object = await(stripe, timeoutNanos);
+        Slot<T> slot = take(stripe);
+        if (slot == null && timeoutNanos > 0) {
+            slot = await(stripe, timeoutNanos);
         }
-        if (object == null) {
+        if (slot == null) {
             requireOpen();
             refuse(stripe);
             throw new PoolExhaustedException("pool '" + name + "' is exhausted: all " + growth.capacity()
@@ -201,11 +260,11 @@ final class FixedPool<T> implements ObjectPool<T> {
                     ? " and none came back within " + Duration.ofNanos(timeoutNanos) : "")
                     + "; release objects sooner, raise maxCapacity, or wait with acquire(Duration)");
         }
-        return object;
+        return slot;
     }
 
     /** Waits in line for a release; null if the time ran out. */
-    private T await(Stripe stripe, long timeoutNanos) {
+    private Slot<T> await(Stripe stripe, long timeoutNanos) {
         try {
             return waiters.await(() -> {
                 requireOpen();
@@ -223,13 +282,23 @@ final class FixedPool<T> implements ObjectPool<T> {
         return stripes.of(Thread.currentThread());
     }
 
-    /** A free or new object for the caller, or null if the pool is exhausted. Never waits. */
-    private T take(Stripe stripe) {
-        Slot<T> slot = stripe == null ? null : stripe.pop();
+    /** A free or new object's slot, claimed for the caller, or null if the pool is exhausted. Never waits. */
+    private Slot<T> take(Stripe stripe) {
+        Slot<T> slot = stripe == null ? null : stripe.pop(slots);
         if (slot == null) {
-            slot = queue.poll();
+            slot = pollClaimed();
         }
         return slot != null ? handOut(stripe, slot, true) : takeSlow(stripe);
+    }
+
+    /** A slot from the queue, claimed; skips references to slots others claimed meanwhile. */
+    private Slot<T> pollClaimed() {
+        for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
+            if (slot.claim()) {
+                return slot;
+            }
+        }
+        return null;
     }
 
     /**
@@ -241,17 +310,17 @@ final class FixedPool<T> implements ObjectPool<T> {
      * from counting or publishing it, with no user code in between), it searches again, yielding
      * the processor now and then in case that thread was preempted.
      */
-    private T takeSlow(Stripe stripe) {
+    private Slot<T> takeSlow(Stripe stripe) {
         int unstable = 0;
         for (int search = 0; ; search++) {
             long acquired = stripes.acquiredSum();
             long released = stripes.releasedSum();
-            Slot<T> slot = search == 0 || stripe == null ? null : stripe.pop();
+            Slot<T> slot = search == 0 || stripe == null ? null : stripe.pop(slots);
             if (slot == null) {
-                slot = queue.poll();
+                slot = pollClaimed();
             }
             if (slot == null) {
-                slot = stripes.steal();
+                slot = stripes.steal(slots);
             }
             if (slot != null) {
                 return handOut(stripe, slot, true);
@@ -273,11 +342,11 @@ final class FixedPool<T> implements ObjectPool<T> {
     }
 
     /** Creates the caller's object under {@code grant}, hands it out, then pre-creates the grant's extras. */
-    private T created(Stripe stripe, long grant) {
+    private Slot<T> created(Stripe stripe, long grant) {
         Slot<T> slot = growth.createReserved(grant);
-        T object = handOut(stripe, slot, false);
+        handOut(stripe, slot, false);
         growth.completeGrowth(grant);
-        return object;
+        return slot;
     }
 
     private void refuse(Stripe stripe) {
@@ -291,20 +360,29 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (object == null) {
             return null;
         }
-        Slot<?> last = stripe == null ? null : stripe.lastAcquired;
-        return last != null && last.object == object ? (Slot<T>) last : table.find(object);
+        if (stripe != null) {
+            int last = stripe.lastAcquired;
+            if (last >= 0) {
+                Slot<?> slot = slots[last];
+                if (slot.object == object) {
+                    return (Slot<T>) slot;
+                }
+            }
+        }
+        return table.find(object);
     }
 
-    private T handOut(Stripe stripe, Slot<T> slot, boolean hit) {
-        slot.lease();
+    /** Records the caller's claimed slot: its last acquired, the counters, leak tracking. */
+    private Slot<T> handOut(Stripe stripe, Slot<T> slot, boolean hit) {
+        slot.leaseThread = 0;
         if (stripe != null) {
-            stripe.lastAcquired = slot;
+            stripe.lastAcquired = slot.index;
         }
         stripes.countAcquired(stripe, hit);
         if (tracksLeases) {
             events.acquired(name, slot.object);
         }
-        return slot.object;
+        return slot;
     }
 
     private void requireOpen() {

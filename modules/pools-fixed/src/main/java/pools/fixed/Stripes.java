@@ -85,10 +85,10 @@ final class Stripes {
         return null;
     }
 
-    /** Takes a free slot out of any stripe's magazine (the pool is otherwise empty, or closing). */
-    <T> Slot<T> steal() {
+    /** Claims a free slot from any stripe's magazine (the pool is otherwise empty). */
+    <T> Slot<T> steal(Slot<?>[] slots) {
         for (Stripe stripe : stripes) {
-            Slot<T> slot = stripe.steal();
+            Slot<T> slot = stripe.steal(slots);
             if (slot != null) {
                 return slot;
             }
