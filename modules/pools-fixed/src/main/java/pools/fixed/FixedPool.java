@@ -208,7 +208,7 @@ final class FixedPool<T> implements ObjectPool<T> {
             throw e;
         }
         slot.free();
-        if ((stripe == null || !stripe.push(slot.index)) && !queue.offer(slot)) {
+        if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
             throw new IllegalStateException("pool '" + name + "': free queue overflow; only an undetected racing double "
                     + "release (ReleaseCheck.SEQUENTIAL) can cause this: release each object once, or use ReleaseCheck.RACING");
         }
@@ -361,6 +361,10 @@ final class FixedPool<T> implements ObjectPool<T> {
             return null;
         }
         if (stripe != null) {
+            Slot<?> hot = stripe.hot;
+            if (hot != null && hot.object == object) {
+                return (Slot<T>) hot;
+            }
             int last = stripe.lastAcquired;
             if (last >= 0) {
                 Slot<?> slot = slots[last];
@@ -374,8 +378,11 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     /** Records the caller's claimed slot: its last acquired, the counters, leak tracking. */
     private Slot<T> handOut(Stripe stripe, Slot<T> slot, boolean hit) {
-        slot.leaseThread = 0;
-        if (stripe != null) {
+        // Stores only when the value changes: every store before the next acquire's CAS delays it.
+        if (slot.leaseThread != 0) {
+            slot.leaseThread = 0;
+        }
+        if (stripe != null && stripe.lastAcquired != slot.index) {
             stripe.lastAcquired = slot.index;
         }
         stripes.countAcquired(stripe, hit);

@@ -67,6 +67,12 @@ abstract class StripeFields extends StripeOwnerPad {
      * object, so a stale index only costs the table lookup.
      */
     int lastAcquired;
+    /**
+     * The slot that the element just below {@code top} refers to, or null when the magazine is
+     * empty: a cache that spares the owner the index lookups of the common acquire-release cycle.
+     * Owner-only, plain; written only when it changes (a reference store costs a GC barrier).
+     */
+    Slot<?> hot;
 }
 
 /**
@@ -78,8 +84,9 @@ abstract class StripeFields extends StripeOwnerPad {
  * magazine: a thief (stealing when the pool is otherwise empty) reads elements and CASes the slot,
  * leaving the element in place; the owner pops an index and CASes the slot, skipping indices whose
  * slot someone else took. So the owner's only locked instruction per acquire is that CAS, and its
- * release needs none. Elements at or above {@code top} are stale and are never read by the owner;
- * thieves read every element, so a stale one can only lead them to a slot that is really free.
+ * release needs none. Elements are hints, not ownership: any of them may refer to a slot that is
+ * held (even the one just below {@code top}: see {@link #pop}) or referred to from elsewhere too.
+ * Thieves read every element, so a stale one can only lead them to a slot that is really free.
  * A stripe belongs to the pool, not the thread: if the owner dies, its slots stay reachable to
  * thieves and its counters stay in the sums, and a new platform thread can take the stripe over.
  */
@@ -137,30 +144,51 @@ final class Stripe extends StripeFields {
         return false;
     }
 
-    /** Owner only: the most recently pushed slot that no thief took, claimed (LEASED); null when none. */
+    /**
+     * Owner only: the most recently pushed slot that can be claimed, claimed (LEASED); null when
+     * none. Its element stays below {@code top} as a hint: if the owner releases the same slot
+     * next, {@link #push} finds it there and writes nothing (the common acquire-release cycle
+     * then stores nothing to the magazine). Elements above it, whose slots others hold, are
+     * dropped; those slots are pushed again when released.
+     */
     @SuppressWarnings("unchecked")
     <T> Slot<T> pop(Slot<?>[] slots) {
+        Slot<?> first = hot;
+        if (first != null && first.claim()) {
+            return (Slot<T>) first;
+        }
         int[] elements = magazine;
-        for (int i = top; i > 0; ) {
+        for (int i = top - 1; i > 0; ) {
             i--;
             Slot<?> slot = slots[elements[PAD + i]];
             if (slot.claim()) {
-                top = i;
+                top = i + 1;
+                hot = slot;
                 return (Slot<T>) slot;
             }
         }
         top = 0;
+        hot = null;
         return null;
     }
 
-    /** Owner only: keeps the free slot at {@code index} if there is room. */
-    boolean push(int index) {
+    /**
+     * Owner only: makes the free {@code slot} findable from this magazine, if there is
+     * room; true if it is. Nothing to write if the top element already refers to it (see
+     * {@link #pop}): that element was pushed with a release store after the slot was published,
+     * and the slot's own free store orders this release's reset.
+     */
+    boolean push(Slot<?> slot) {
+        if (hot == slot) {
+            return true;
+        }
         int at = top;
         if (at == SIZE) {
             return false;
         }
-        ELEMENTS.setRelease(magazine, PAD + at, index);
+        ELEMENTS.setRelease(magazine, PAD + at, slot.index);
         top = at + 1;
+        hot = slot;
         return true;
     }
 
