@@ -89,6 +89,9 @@ final class FixedPool<T> implements ObjectPool<T> {
     private final Growth<T> growth;
     /** Magazines and counters; see {@link Stripes} and {@link Stripe} for their ordering. */
     private final Stripes stripes;
+    /** {@link Stripes#table()} and its index mask: the first probe, one load shorter than {@link Stripes#of}. */
+    private final Stripe[] stripeTable;
+    private final int stripeMask;
     /** Threads waiting for a release; signalled by every release that finds one. */
     private final WaitQueue waiters;
     /** Set once by close (CAS); read volatile at the start of every operation. */
@@ -106,6 +109,8 @@ final class FixedPool<T> implements ObjectPool<T> {
         this.growth = new Growth<>(spec, events, queue, table, this);
         this.slots = growth.slots();
         this.stripes = new Stripes(growth::capacity);
+        this.stripeTable = stripes.table();
+        this.stripeMask = stripeTable.length - 1;
         this.waiters = new WaitQueue("pool '" + name + "'");
     }
 
@@ -149,7 +154,7 @@ final class FixedPool<T> implements ObjectPool<T> {
             throw new NullPointerException("pool '" + name + "': release(null); release the object acquire returned");
         }
         requireOpen();
-        Stripe stripe = stripes.of(Thread.currentThread());
+        Stripe stripe = stripeOf(Thread.currentThread());
         Slot<T> slot = slotOf(stripe, object);
         if (slot == null) {
             requireOpen();
@@ -172,7 +177,7 @@ final class FixedPool<T> implements ObjectPool<T> {
     void closeLease(Slot<T> slot) {
         requireLeaseThread(slot);
         requireOpen();
-        releaseSlot(stripes.of(Thread.currentThread()), slot,
+        releaseSlot(stripeOf(Thread.currentThread()), slot,
                 "lease closed twice (its object is already free here); close each lease once");
     }
 
@@ -279,7 +284,7 @@ final class FixedPool<T> implements ObjectPool<T> {
     /** The caller's stripe (null for virtual threads and when every probed stripe is owned), after the closed check. */
     private Stripe openStripe() {
         requireOpen();
-        return stripes.of(Thread.currentThread());
+        return stripeOf(Thread.currentThread());
     }
 
     /** A free or new object's slot, claimed for the caller, or null if the pool is exhausted. Never waits. */
@@ -390,6 +395,12 @@ final class FixedPool<T> implements ObjectPool<T> {
             events.acquired(name, slot.object);
         }
         return slot;
+    }
+
+    /** {@link Stripes#of}, with its first probe inlined. */
+    private Stripe stripeOf(Thread thread) {
+        Stripe first = stripeTable[(int) thread.threadId() & stripeMask];
+        return first.ownerAcquire() == thread ? first : stripes.of(thread);
     }
 
     private void requireOpen() {

@@ -8,8 +8,11 @@ import java.util.function.IntSupplier;
 /**
  * A pool's fixed set of {@link Stripe}s, sized from the processor count (so the number of
  * magazines, and of objects they can hold, is bounded whatever the number of threads), plus the
- * counters of threads that have no stripe. A platform thread finds its stripe by hashing its id
- * and probing {@link #PROBES} places; it claims a free one (or one whose owner died) on first use.
+ * counters of threads that have no stripe. A platform thread finds its stripe at its id modulo
+ * the stripe count (ids are handed out in sequence, so threads started together, as a pool of
+ * workers is, land on different stripes; a multiplicative hash put two threads on one stripe a
+ * quarter of the time with four stripes, and cost a multiply on every call) and probes
+ * {@link #PROBES} places; it claims a free one (or one whose owner died) on first use.
  * Virtual threads never own a stripe: they count in {@link Shared}, whose striped adders keep
  * even thousands of them off a single contended cache line.
  *
@@ -183,7 +186,12 @@ final class Stripes {
     }
 
     private static int hash(long threadId) {
-        return (int) ((threadId * 0x9E3779B97F4A7C15L) >>> 32);
+        return (int) threadId;
+    }
+
+    /** The stripe array, for the callers' inlined first probe (see {@link FixedPool}); never written. */
+    Stripe[] table() {
+        return stripes;
     }
 
     /** Sums of every counter at one moment; exact when no thread is acquiring or releasing. */
