@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import pools.api.GraphNode;
+import pools.api.Lease;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.PoolConfig;
@@ -135,6 +136,12 @@ public class ObjectPoolBenchmark {
         return id;
     }
 
+    private long cycleOursLease() {
+        try (Lease<GraphNode> lease = ours.lease()) {
+            return lease.get().id(42).id();
+        }
+    }
+
     private long cycleStormpot() throws InterruptedException {
         Pooled<GraphNode> pooled = stormpotTap.claim(WAIT);
         GraphNode node = pooled.getObject();
@@ -174,6 +181,13 @@ public class ObjectPoolBenchmark {
         return cycleOurs();
     }
 
+    /** {@code fixedPool} as a scoped lease: {@code try (var lease = pool.lease())}. */
+    @Benchmark
+    @Threads(1)
+    public long fixedPoolLease() {
+        return cycleOursLease();
+    }
+
     @Benchmark
     @Threads(1)
     public long stormpot() throws InterruptedException {
@@ -208,6 +222,12 @@ public class ObjectPoolBenchmark {
     @Threads(2)
     public long fixedPoolThreads2() {
         return cycleOurs();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long fixedPoolLeaseThreads2() {
+        return cycleOursLease();
     }
 
     @Benchmark
