@@ -213,9 +213,8 @@ final class FixedPool<T> implements ObjectPool<T> {
             throw e;
         }
         slot.free();
-        if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
-            throw new IllegalStateException("pool '" + name + "': free queue overflow; only an undetected racing double "
-                    + "release (ReleaseCheck.SEQUENTIAL) can cause this: release each object once, or use ReleaseCheck.RACING");
+        if (stripe == null || !stripe.push(slot)) {
+            offer(slot);
         }
         stripes.countReleased(stripe);
         waiters.signalIfWaiting();
@@ -296,9 +295,23 @@ final class FixedPool<T> implements ObjectPool<T> {
         return slot != null ? handOut(stripe, slot, true) : takeSlow(stripe);
     }
 
+    /**
+     * Makes a freed slot findable from the queue, unless a reference to it is queued already.
+     * The fence orders the free store before the flag's CAS, against the poller's flag store
+     * before its claim (see {@link Slot#queued}): if this finds the flag set, the poller of that
+     * reference sees the slot FREE.
+     */
+    private void offer(Slot<T> slot) {
+        VarHandle.fullFence();
+        if (slot.markQueued() && !queue.offer(slot)) {
+            throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
+        }
+    }
+
     /** A slot from the queue, claimed; skips references to slots others claimed meanwhile. */
     private Slot<T> pollClaimed() {
         for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
+            slot.unmarkQueued();
             if (slot.claim()) {
                 return slot;
             }

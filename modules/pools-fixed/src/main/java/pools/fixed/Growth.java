@@ -81,6 +81,7 @@ final class Growth<T> {
         for (int i = 0; i < spec.initialCapacity(); i++) {
             Slot<T> slot = register(create());
             slot.free();
+            slot.markQueued();
             queue.offer(slot);
         }
         synchronized (this) {
@@ -205,6 +206,7 @@ final class Growth<T> {
             }
             Slot<T> slot = register(object);
             slot.free();
+            slot.markQueued();
             queue.offer(slot);
             made++;
         }

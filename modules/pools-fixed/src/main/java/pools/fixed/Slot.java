@@ -33,6 +33,17 @@ abstract class SlotFields<T> extends SlotPadBefore {
      */
     volatile int state;
     /**
+     * 1 while the free queue holds a reference to this slot (or a poller has just taken it and
+     * not yet cleared this), else 0: at most one reference per slot sits in the queue, so the
+     * queue, sized to the max capacity, never overflows, although stale references elsewhere can
+     * claim a slot whose reference is still queued. Set by CAS 0 to 1 by the thread that offers
+     * (only the winner offers); cleared with a volatile store by the thread that polled the
+     * reference, before it tries to claim. Both sides order their state access after their
+     * access to this flag with full fences (see {@link FixedPool}), so a releaser that finds the
+     * flag set and does not offer leaves a FREE slot that the queued reference's poller will see.
+     */
+    volatile int queued;
+    /**
      * Id of the thread that took this slot as a {@link pools.api.Lease}; written plain by that
      * thread before the lease is returned, read by {@code get}/{@code close} on the same thread
      * (a mismatch is misuse; a stale value only makes the check fail).
@@ -71,7 +82,8 @@ abstract class SlotPadAfter<T> extends SlotFields<T> {
  * <p>The state CAS FREE to LEASED is the single arbiter of who gets a free object. References to
  * a slot may therefore sit in several free structures at once (a stolen slot leaves a stale
  * index in its old magazine), and may outlive its freedom: whoever finds a reference CASes, and
- * a loser just moves on. Invariant: every FREE slot is referenced by at least one free structure
+ * a loser just moves on. Only the queue, which has a fixed size, is kept to one reference per
+ * slot ({@link SlotFields#queued}). Invariant: every FREE slot is referenced by at least one free structure
  * (the queue or a magazine element) or is being published there by its releaser, who counts the
  * release only after publishing, so that the pool's exhaustion check sees it in flight.
  *
@@ -91,10 +103,12 @@ final class Slot<T> extends SlotPadAfter<T> implements Lease<T> {
     static final int DROPPED = 3;
 
     private static final VarHandle STATE;
+    private static final VarHandle QUEUED;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(SlotFields.class, "state", int.class);
+            QUEUED = MethodHandles.lookup().findVarHandle(SlotFields.class, "queued", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -128,6 +142,16 @@ final class Slot<T> extends SlotPadAfter<T> implements Lease<T> {
     /** After the reset: the slot may be claimed again once a free structure holds it. */
     void free() {
         STATE.setRelease(this, FREE);
+    }
+
+    /** For the thread about to offer this slot to the queue: true if it should (no reference is queued yet). */
+    boolean markQueued() {
+        return queued == 0 && QUEUED.compareAndSet(this, 0, 1);
+    }
+
+    /** For the thread that polled this slot's reference: it is no longer queued (volatile store: a full fence). */
+    void unmarkQueued() {
+        QUEUED.setVolatile(this, 0);
     }
 
     /** The holder drops it (failing reset). */
