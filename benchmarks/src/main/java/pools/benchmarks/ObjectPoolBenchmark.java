@@ -36,13 +36,15 @@ import stormpot.Timeout;
 
 /**
  * Acquire, touch and release one {@link GraphNode}: our graph-node pool (the "fixed" provider,
- * found through ServiceLoader and composed by {@link MemoryPoolSystem}, with its per-thread magazines, reset on
- * release and full double/foreign-release checking) against Stormpot 4.1 (inline allocation,
- * thread-safe tap, with {@code Expiration.never()}, its best configuration for plain objects,
- * and with its default expiration, which users get unless they choose), Commons Pool 2 ({@code GenericObjectPool}), Netty's
- * {@code Recycler}, and plain {@code new}. Every peer clears the node before giving it back, as
- * our pool's reset does. Each method exists at 1 thread and, suffixed {@code Threads2}, at 2
- * threads sharing one pool; run with {@code -prof gc} to see {@code gc.alloc.rate.norm} (B/op).
+ * found through ServiceLoader and composed by {@link MemoryPoolSystem}, with its per-thread
+ * magazines, reset on release, and the default {@code ReleaseCheck.SEQUENTIAL}: sequential double
+ * and foreign releases detected), also as a scoped lease, against Stormpot 4.1 (inline
+ * allocation, thread-safe tap, with {@code Expiration.never()}, its best configuration for plain
+ * objects, and with its default expiration, which users get unless they choose one), Commons
+ * Pool 2 ({@code GenericObjectPool}), Netty's {@code Recycler}, and plain {@code new}. Every peer
+ * clears the node before giving it back, as our pool's reset does. Each method exists at 1 thread
+ * and, suffixed {@code Threads2}, at 2 threads sharing one pool; run with {@code -prof gc} to see
+ * {@code gc.alloc.rate.norm} (B/op).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

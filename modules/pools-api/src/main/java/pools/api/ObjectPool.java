@@ -12,7 +12,9 @@ import java.util.Optional;
  * the pool never hands it to anyone else in between. Misuse leaves the pool exactly as it was:
  * releasing an object twice throws {@link DoubleReleaseException}, releasing one this pool never
  * handed out throws {@link ForeignObjectException}, and any use after {@link #close()} throws
- * {@link PoolClosedException}.
+ * {@link PoolClosedException}. One exception, said plainly: two threads releasing one object at
+ * the same instant are told apart only under {@link ReleaseCheck#RACING} (the spec's checked
+ * mode, which costs a compare-and-set per release); by default such a race may go undetected.
  *
  * <p>Linearizable: every call takes effect at one instant between its start and its return, as
  * if the calls ran one at a time. In particular {@code tryAcquire} and a zero-wait

@@ -297,22 +297,22 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     /**
      * Makes a freed slot findable from the queue, unless a reference to it is queued already.
-     * The fence orders the free store before the flag's CAS, against the poller's flag store
-     * before its claim (see {@link Slot#queued}): if this finds the flag set, the poller of that
-     * reference sees the slot FREE.
+     * The fence orders the free store before the flag's read, against the failed poller's flag
+     * store before its second look (see {@link Slot#queued}): if this finds the flag set, the
+     * poller of that reference sees the slot FREE.
      */
     private void offer(Slot<T> slot) {
         VarHandle.fullFence();
         if (slot.markQueued() && !queue.offer(slot)) {
-            throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
+            throw new IllegalStateException("pool '" + name + "': free queue overflow; only an undetected racing double "
+                    + "release (ReleaseCheck.SEQUENTIAL) can cause this: release each object once, or use ReleaseCheck.RACING");
         }
     }
 
     /** A slot from the queue, claimed; skips references to slots others claimed meanwhile. */
     private Slot<T> pollClaimed() {
         for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
-            slot.unmarkQueued();
-            if (slot.claim()) {
+            if (slot.claimPolled()) {
                 return slot;
             }
         }

@@ -36,11 +36,13 @@ abstract class SlotFields<T> extends SlotPadBefore {
      * 1 while the free queue holds a reference to this slot (or a poller has just taken it and
      * not yet cleared this), else 0: at most one reference per slot sits in the queue, so the
      * queue, sized to the max capacity, never overflows, although stale references elsewhere can
-     * claim a slot whose reference is still queued. Set by CAS 0 to 1 by the thread that offers
-     * (only the winner offers); cleared with a volatile store by the thread that polled the
-     * reference, before it tries to claim. Both sides order their state access after their
-     * access to this flag with full fences (see {@link FixedPool}), so a releaser that finds the
-     * flag set and does not offer leaves a FREE slot that the queued reference's poller will see.
+     * claim a slot whose reference is still queued. Set to 1 with a release store, before the
+     * offer, by the releaser that read 0 (it holds the slot, so no other thread writes the flag
+     * then); cleared by the thread that polled the reference: with a release store after it
+     * claimed the slot (whoever releases the slot next happens-after that), or, if the claim
+     * failed, with a volatile store followed by a fresh look at the state. The releaser orders
+     * its free store before its read of the flag with a full fence, so either it sees the flag
+     * cleared and offers, or the poller sees the slot FREE (see {@link FixedPool}).
      */
     volatile int queued;
     /**
@@ -144,14 +146,27 @@ final class Slot<T> extends SlotPadAfter<T> implements Lease<T> {
         STATE.setRelease(this, FREE);
     }
 
-    /** For the thread about to offer this slot to the queue: true if it should (no reference is queued yet). */
+    /** For the releaser about to offer this slot to the queue: true if it should (no reference is queued). */
     boolean markQueued() {
-        return queued == 0 && QUEUED.compareAndSet(this, 0, 1);
+        if ((int) QUEUED.getVolatile(this) != 0) {
+            return false;
+        }
+        QUEUED.setRelease(this, 1);
+        return true;
     }
 
-    /** For the thread that polled this slot's reference: it is no longer queued (volatile store: a full fence). */
-    void unmarkQueued() {
+    /**
+     * For the thread that polled this slot's reference: claims the slot, and in any case records
+     * that its reference left the queue. True if this caller won the slot.
+     */
+    boolean claimPolled() {
+        if (claim()) {
+            QUEUED.setRelease(this, 0);
+            return true;
+        }
         QUEUED.setVolatile(this, 0);
+        // A releaser that saw the flag still set did not offer; its free store is visible now.
+        return claim();
     }
 
     /** The holder drops it (failing reset). */
