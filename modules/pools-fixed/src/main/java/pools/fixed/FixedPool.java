@@ -193,7 +193,8 @@ final class FixedPool<T> implements ObjectPool<T> {
     /**
      * Checks that the caller may give {@code slot} back (it is LEASED, or under
      * {@link ReleaseCheck#RACING} this caller won the CAS), resets its object, frees it, and puts
-     * it in the caller's magazine or the queue; counts the release only then (see {@link Stripes}).
+     * it in the caller's magazine or the queue. The release is counted after the reset and before
+     * the free store, so a count never runs ahead of the object it counts (see {@link Stripes}).
      */
     private void releaseSlot(Stripe stripe, Slot<T> slot, String twice) {
         if (racingChecked ? !slot.beginRacingRelease() : !slot.isLeased()) {
@@ -212,11 +213,13 @@ final class FixedPool<T> implements ObjectPool<T> {
             growth.dropped(1);
             throw e;
         }
+        // Counted before the slot can be claimed: a stale reference may claim it the instant it is
+        // FREE, and its next acquisition must not be counted while this release is not.
+        stripes.countReleased(stripe);
         slot.free();
         if (stripe == null || !stripe.push(slot)) {
             offer(slot);
         }
-        stripes.countReleased(stripe);
         waiters.signalIfWaiting();
     }
 

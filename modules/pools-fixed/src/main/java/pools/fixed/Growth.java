@@ -81,8 +81,9 @@ final class Growth<T> {
         for (int i = 0; i < spec.initialCapacity(); i++) {
             Slot<T> slot = register(create());
             slot.free();
-            slot.markQueued();
-            queue.offer(slot);
+            if (slot.markQueued()) {
+                queue.offer(slot);
+            }
         }
         synchronized (this) {
             created = spec.initialCapacity();
@@ -206,8 +207,9 @@ final class Growth<T> {
             }
             Slot<T> slot = register(object);
             slot.free();
-            slot.markQueued();
-            queue.offer(slot);
+            if (slot.markQueued()) {
+                queue.offer(slot);
+            }
             made++;
         }
         events.grown(name, from, from + 1 + made);

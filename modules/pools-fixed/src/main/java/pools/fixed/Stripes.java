@@ -23,8 +23,10 @@ import java.util.function.IntSupplier;
  * a peak that lasted only while other stripes' counts moved can be missed. {@link #totals()} raises the peak to the
  * current in-use count, so it is never below it.
  *
- * <p>Every count is monotonic and is counted after the fact it counts: an acquisition once its
- * object left the free structures, a release once its object is back in one. Sums read every
+ * <p>Every count is monotonic. An acquisition is counted once its slot is claimed; a release
+ * once its object is reset, just before the slot becomes claimable (a stale reference may claim
+ * it at once), so each object's acquisitions and releases are counted in the order they happen
+ * and a sum never counts an object as held twice. Sums read every
  * acquisition counter first and every release counter second, so a sum taken under concurrency
  * can only under-count the objects held, never over-count them (an object released and acquired
  * again between the two reads is counted as released, not as held twice); and two equal sums
