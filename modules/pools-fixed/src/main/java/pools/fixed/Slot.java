@@ -36,9 +36,10 @@ abstract class SlotFields<T> extends SlotPadBefore {
      * 1 while the free queue holds a reference to this slot (or a poller has just taken it and
      * not yet cleared this), else 0: at most one reference per slot sits in the queue, so the
      * queue, sized to the max capacity, never overflows, although stale references elsewhere can
-     * claim a slot whose reference is still queued. Set to 1 with a release store, before the
-     * offer, by the releaser that read 0 (it holds the slot, so no other thread writes the flag
-     * then); cleared by the thread that polled the reference: with a release store after it
+     * claim a slot whose reference is still queued. Set by CAS 0 to 1, before the offer, by a
+     * releaser (two may race: a stale reference can claim the slot as soon as it is FREE, and its
+     * next holder release it before the first releaser got here); cleared by the thread that
+     * polled the reference: with a release store after it
      * claimed the slot (whoever releases the slot next happens-after that), or, if the claim
      * failed, with a volatile store followed by a fresh look at the state. The releaser orders
      * its free store before its read of the flag with a full fence, so either it sees the flag
@@ -146,13 +147,13 @@ final class Slot<T> extends SlotPadAfter<T> implements Lease<T> {
         STATE.setRelease(this, FREE);
     }
 
-    /** For the releaser about to offer this slot to the queue: true if it should (no reference is queued). */
+    /**
+     * For a releaser about to offer this slot to the queue: true if it should (no reference is
+     * queued). A CAS, not a store: once the slot is FREE, a stale reference can claim it and its
+     * next holder release it while this releaser is still here, so two releasers may race.
+     */
     boolean markQueued() {
-        if ((int) QUEUED.getVolatile(this) != 0) {
-            return false;
-        }
-        QUEUED.setRelease(this, 1);
-        return true;
+        return (int) QUEUED.getVolatile(this) == 0 && QUEUED.compareAndSet(this, 0, 1);
     }
 
     /**
