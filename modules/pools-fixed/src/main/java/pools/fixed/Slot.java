@@ -54,7 +54,7 @@ abstract class SlotFields<T> extends SlotPadBefore {
     long leaseThread;
     /** Final: safely published with the slot, read by any thread. */
     final T object;
-    /** Final: this slot's position in its pool's slot array (see {@link Growth#slot}). */
+    /** Final: this slot's position in its pool's slot array (see {@link Growth#slots()}). */
     final int index;
     /** Final: the pool whose object this is, for {@link Slot#close()}. */
     final FixedPool<T> pool;
