@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import pools.api.Embedding;
 import pools.api.EmbeddingPool;
 import pools.api.EmbeddingPoolSpec;
+import pools.api.Lease;
 import pools.api.PoolConfig;
 import pools.api.spi.EmbeddingPoolProvider;
 import pools.api.spi.PoolContext;
@@ -88,6 +89,16 @@ public class EmbeddingPoolBenchmark {
         float read = embedding.get(0);
         pool.release(embedding);
         return read;
+    }
+
+    /** {@code pooledEmbedding} as a scoped lease: {@code try (var lease = pool.lease())}. */
+    @Benchmark
+    public float pooledEmbeddingLease() {
+        try (Lease<Embedding> lease = pool.lease()) {
+            Embedding embedding = lease.get();
+            embedding.set(DIMENSION - 1, ++value);
+            return embedding.get(0);
+        }
     }
 
     @Benchmark

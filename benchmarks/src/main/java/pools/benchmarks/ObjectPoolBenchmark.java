@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import pools.api.Lease;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.PoolConfig;
@@ -35,12 +36,15 @@ import stormpot.Timeout;
 
 /**
  * Acquire, touch and release one {@link GraphNode}: our graph-node pool (the "fixed" provider,
- * found through ServiceLoader and composed by {@link MemoryPoolSystem}, with its per-thread magazines, reset on
- * release and full double/foreign-release checking) against Stormpot 4.1 (inline allocation,
- * thread-local tap, no expiration), Commons Pool 2 ({@code GenericObjectPool}), Netty's
- * {@code Recycler}, and plain {@code new}. Every peer clears the node before giving it back, as
- * our pool's reset does. Each method exists at 1 thread and, suffixed {@code Threads2}, at 2
- * threads sharing one pool; run with {@code -prof gc} to see {@code gc.alloc.rate.norm} (B/op).
+ * found through ServiceLoader and composed by {@link MemoryPoolSystem}, with its per-thread
+ * magazines, reset on release, and the default {@code ReleaseCheck.SEQUENTIAL}: sequential double
+ * and foreign releases detected), also as a scoped lease, against Stormpot 4.1 (inline
+ * allocation, thread-safe tap, with {@code Expiration.never()}, its best configuration for plain
+ * objects, and with its default expiration, which users get unless they choose one), Commons
+ * Pool 2 ({@code GenericObjectPool}), Netty's {@code Recycler}, and plain {@code new}. Every peer
+ * clears the node before giving it back, as our pool's reset does. Each method exists at 1 thread
+ * and, suffixed {@code Threads2}, at 2 threads sharing one pool; run with {@code -prof gc} to see
+ * {@code gc.alloc.rate.norm} (B/op).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,6 +60,9 @@ public class ObjectPoolBenchmark {
     private ObjectPool<GraphNode> ours;
     private Pool<Pooled<GraphNode>> stormpot;
     private PoolTap<Pooled<GraphNode>> stormpotTap;
+    /** Stormpot as a user gets it without choosing an expiration (its default reads a clock on every claim). */
+    private Pool<Pooled<GraphNode>> stormpotDefault;
+    private PoolTap<Pooled<GraphNode>> stormpotDefaultTap;
     private GenericObjectPool<GraphNode> commons;
     private Recycler<RecycledNode> recycler;
 
@@ -76,7 +83,7 @@ public class ObjectPoolBenchmark {
         system = MemoryPoolSystem.builder(PoolConfig.builder().maxNodesPerPool(SIZE).initialPoolCapacity(SIZE).build())
                 .discover(false).provider(fixed).build();
         ours = system.nodePool();
-        stormpot = Pool.fromInline(new Allocator<Pooled<GraphNode>>() {
+        Allocator<Pooled<GraphNode>> allocator = new Allocator<>() {
             @Override
             public Pooled<GraphNode> allocate(Slot slot) {
                 return new Pooled<>(slot, new GraphNode());
@@ -85,8 +92,11 @@ public class ObjectPoolBenchmark {
             @Override
             public void deallocate(Pooled<GraphNode> poolable) {
             }
-        }).setSize(SIZE).setExpiration(Expiration.never()).build();
+        };
+        stormpot = Pool.fromInline(allocator).setSize(SIZE).setExpiration(Expiration.never()).build();
         stormpotTap = stormpot.getThreadSafeTap();
+        stormpotDefault = Pool.fromInline(allocator).setSize(SIZE).build();
+        stormpotDefaultTap = stormpotDefault.getThreadSafeTap();
         commons = new GenericObjectPool<>(new BasePooledObjectFactory<>() {
             @Override
             public GraphNode create() {
@@ -117,6 +127,7 @@ public class ObjectPoolBenchmark {
     public void tearDown() throws InterruptedException {
         system.close();
         stormpot.shutdown().await(WAIT);
+        stormpotDefault.shutdown().await(WAIT);
         commons.close();
     }
 
@@ -127,8 +138,23 @@ public class ObjectPoolBenchmark {
         return id;
     }
 
+    private long cycleOursLease() {
+        try (Lease<GraphNode> lease = ours.lease()) {
+            return lease.get().id(42).id();
+        }
+    }
+
     private long cycleStormpot() throws InterruptedException {
         Pooled<GraphNode> pooled = stormpotTap.claim(WAIT);
+        GraphNode node = pooled.getObject();
+        long id = node.id(42).id();
+        node.clear();
+        pooled.release();
+        return id;
+    }
+
+    private long cycleStormpotDefault() throws InterruptedException {
+        Pooled<GraphNode> pooled = stormpotDefaultTap.claim(WAIT);
         GraphNode node = pooled.getObject();
         long id = node.id(42).id();
         node.clear();
@@ -157,10 +183,23 @@ public class ObjectPoolBenchmark {
         return cycleOurs();
     }
 
+    /** {@code fixedPool} as a scoped lease: {@code try (var lease = pool.lease())}. */
+    @Benchmark
+    @Threads(1)
+    public long fixedPoolLease() {
+        return cycleOursLease();
+    }
+
     @Benchmark
     @Threads(1)
     public long stormpot() throws InterruptedException {
         return cycleStormpot();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long stormpotDefaultExpiration() throws InterruptedException {
+        return cycleStormpotDefault();
     }
 
     @Benchmark
@@ -189,8 +228,20 @@ public class ObjectPoolBenchmark {
 
     @Benchmark
     @Threads(2)
+    public long fixedPoolLeaseThreads2() {
+        return cycleOursLease();
+    }
+
+    @Benchmark
+    @Threads(2)
     public long stormpotThreads2() throws InterruptedException {
         return cycleStormpot();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long stormpotDefaultExpirationThreads2() throws InterruptedException {
+        return cycleStormpotDefault();
     }
 
     @Benchmark

@@ -2,6 +2,7 @@ package pools.conformance;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pools.api.ReleaseCheck;
 
 /**
  * Lincheck checks the shipped object pool, in several growth shapes, against {@link PoolModel}
@@ -50,6 +51,13 @@ class ObjectPoolLinearizabilityTest {
         }
     }
 
+    /** {@link #EmptyMaxFour} with the checked release ({@link ReleaseCheck#RACING}): its CAS changes the release path. */
+    public static class EmptyMaxFourRacingChecked extends ObjectPoolShape {
+        public EmptyMaxFourRacingChecked() {
+            super(0, 4, 3.0, 0, ReleaseCheck.RACING);
+        }
+    }
+
     /** The default shape (16 up front, growth 1.5, max 24) with 15 held: the next misses grow 16 to 24. */
     public static class DefaultShapeAtGrowth extends ObjectPoolShape {
         public DefaultShapeAtGrowth() {
@@ -73,6 +81,11 @@ class ObjectPoolLinearizabilityTest {
     @Test
     void oneGrowsToThree() {
         LincheckRun.check(OneGrowsToThree.class, OneGrowsToThreeModel.class);
+    }
+
+    @Test
+    void emptyMaxFourRacingChecked() {
+        LincheckRun.check(EmptyMaxFourRacingChecked.class, EmptyMaxFourModel.class);
     }
 
     @Test

@@ -22,12 +22,13 @@ import pools.api.PoolStats;
 /**
  * The {@link ObjectPool} contract, written once and run against every pool engine the project
  * ships (a subclass per engine): timeouts, waiting, interrupts, misuse, close and what each
- * counter means; and, inherited, races with close and stats under load ({@link PoolRaceContract}).
+ * counter means; and, inherited, leases ({@link LeaseContract}) and races with close and stats
+ * under load ({@link PoolRaceContract}).
  *
  * @param <T> the pooled type
  */
 @Timeout(60)
-abstract class PoolContract<T> extends PoolRaceContract<T> {
+abstract class PoolContract<T> extends LeaseContract<T> {
 
     @Test
     void aZeroTimeoutDoesNotWaitAndCountsOneRefusal() {

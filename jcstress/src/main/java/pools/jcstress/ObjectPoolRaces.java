@@ -67,14 +67,18 @@ public final class ObjectPoolRaces {
         }
     }
 
-    /** Two threads release the same object: exactly one release counts, the other is refused. */
+    /**
+     * Two threads release the same object in the checked mode ({@code ReleaseCheck.RACING}):
+     * exactly one release counts, the other is refused. (The default mode detects only a
+     * sequential double release, which {@code RacingReleaseTest} checks.)
+     */
     @JCStressTest
     @Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "the first release won")
     @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "the second release won")
     @Outcome(expect = FORBIDDEN, desc = "both or neither release counted, or the freed count is wrong")
     @State
     public static class DoubleRelease {
-        private final ObjectPool<Object> pool = Pools.objects(1);
+        private final ObjectPool<Object> pool = Pools.checkedObjects(1);
         private final Object lease = pool.acquire();
 
         @Actor

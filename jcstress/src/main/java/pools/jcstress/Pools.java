@@ -7,6 +7,7 @@ import pools.api.EmbeddingPoolSpec;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolConfig;
+import pools.api.ReleaseCheck;
 import pools.api.spi.EmbeddingPoolProvider;
 import pools.api.spi.ObjectPoolProvider;
 import pools.api.spi.PoolContext;
@@ -28,6 +29,12 @@ final class Pools {
     /** An object pool of {@code max} objects, all created up front. */
     static ObjectPool<Object> objects(int max) {
         return OBJECTS.create(ObjectPoolSpec.builder("jcstress", Object::new)
+                .initialCapacity(max).maxCapacity(max).build(), PoolContext.standalone(CONFIG));
+    }
+
+    /** As {@link #objects}, in the checked mode that also detects racing double releases. */
+    static ObjectPool<Object> checkedObjects(int max) {
+        return OBJECTS.create(ObjectPoolSpec.builder("jcstress", Object::new).releaseCheck(ReleaseCheck.RACING)
                 .initialCapacity(max).maxCapacity(max).build(), PoolContext.standalone(CONFIG));
     }
 

@@ -12,7 +12,9 @@ import java.util.Optional;
  * the pool never hands it to anyone else in between. Misuse leaves the pool exactly as it was:
  * releasing an object twice throws {@link DoubleReleaseException}, releasing one this pool never
  * handed out throws {@link ForeignObjectException}, and any use after {@link #close()} throws
- * {@link PoolClosedException}.
+ * {@link PoolClosedException}. One exception, said plainly: two threads releasing one object at
+ * the same instant are told apart only under {@link ReleaseCheck#RACING} (the spec's checked
+ * mode, which costs a compare-and-set per release); by default such a race may go undetected.
  *
  * <p>Linearizable: every call takes effect at one instant between its start and its return, as
  * if the calls ran one at a time. In particular {@code tryAcquire} and a zero-wait
@@ -82,11 +84,27 @@ public interface ObjectPool<T> extends AutoCloseable {
      * Resets {@code object} and gives it back. After this call the caller must not touch it.
      *
      * @throws NullPointerException if {@code object} is null
-     * @throws DoubleReleaseException if the object is already free in this pool
+     * @throws DoubleReleaseException if the object is already free in this pool (with two threads
+     *         releasing one object at the same instant, only under {@link ReleaseCheck#RACING})
      * @throws ForeignObjectException if this pool never handed the object out
      * @throws PoolClosedException if the pool is closed
      */
     void release(T object);
+
+    /**
+     * Takes an object as {@link #acquire()} does, as a {@link Lease} that releases it on
+     * {@code close()}: {@code try (var lease = pool.lease()) { T object = lease.get(); ... }}.
+     * The lease is confined to the calling thread. The built-in pools lend their own per-object
+     * record, so this allocates nothing; this default wraps {@code acquire} and {@code release}
+     * in a small object per lease.
+     *
+     * @throws PoolExhaustedException if nothing became free in time
+     * @throws AcquireInterruptedException if the thread was interrupted while waiting
+     * @throws PoolClosedException if the pool is closed, or was closed while the call waited
+     */
+    default Lease<T> lease() {
+        return new AcquiredLease<>(this);
+    }
 
     /**
      * A snapshot of the counters: exact when no thread is acquiring or releasing, and keeping

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * @param growthFactor    capacity multiplier on growth, above 1 and at most 16
  * @param acquireTimeout  how long {@link ObjectPool#acquire()} waits at max capacity; zero fails at once
  * @param idle            when free objects are given back ({@link IdlePolicy#KEEP}: never)
+ * @param releaseCheck    which double releases {@link ObjectPool#release} detects (see {@link ReleaseCheck})
  * @param <T> the pooled type
  */
 public record ObjectPoolSpec<T>(
@@ -26,7 +27,8 @@ public record ObjectPoolSpec<T>(
         int maxCapacity,
         double growthFactor,
         Duration acquireTimeout,
-        IdlePolicy idle) {
+        IdlePolicy idle,
+        ReleaseCheck releaseCheck) {
 
     /** Validates every field; throws {@link InvalidConfigException} on the first bad one. */
     public ObjectPoolSpec {
@@ -45,12 +47,25 @@ public record ObjectPoolSpec<T>(
             throw new InvalidConfigException("idle.minCapacity", idle.minCapacity(),
                     "must be at most maxCapacity (" + maxCapacity + ")");
         }
+        if (releaseCheck == null) {
+            throw new InvalidConfigException("releaseCheck", null, "must be SEQUENTIAL or RACING");
+        }
     }
 
-    /** A spec that keeps every object it grows to ({@link IdlePolicy#KEEP}); validated as above. */
+    /**
+     * A spec that keeps every object it grows to ({@link IdlePolicy#KEEP}) and detects sequential
+     * double releases ({@link ReleaseCheck#SEQUENTIAL}); validated as above.
+     */
     public ObjectPoolSpec(String name, Supplier<? extends T> factory, Consumer<? super T> reset, int initialCapacity,
             int maxCapacity, double growthFactor, Duration acquireTimeout) {
         this(name, factory, reset, initialCapacity, maxCapacity, growthFactor, acquireTimeout, IdlePolicy.KEEP);
+    }
+
+    /** A spec with the given idle policy and {@link ReleaseCheck#SEQUENTIAL}; validated as above. */
+    public ObjectPoolSpec(String name, Supplier<? extends T> factory, Consumer<? super T> reset, int initialCapacity,
+            int maxCapacity, double growthFactor, Duration acquireTimeout, IdlePolicy idle) {
+        this(name, factory, reset, initialCapacity, maxCapacity, growthFactor, acquireTimeout, idle,
+                ReleaseCheck.SEQUENTIAL);
     }
 
     /** A builder for a pool named {@code name} whose objects {@code factory} creates. */
@@ -58,7 +73,10 @@ public record ObjectPoolSpec<T>(
         return new Builder<>(name, factory);
     }
 
-    /** Collects a spec's values; defaults: no reset, 0 initial, 1024 max, growth 1.5, no waiting, keep idle objects. */
+    /**
+     * Collects a spec's values; defaults: no reset, 0 initial, 1024 max, growth 1.5, no waiting,
+     * keep idle objects, {@link ReleaseCheck#SEQUENTIAL}.
+     */
     public static final class Builder<T> {
         private final String name;
         private final Supplier<? extends T> factory;
@@ -68,6 +86,7 @@ public record ObjectPoolSpec<T>(
         private double growthFactor = 1.5;
         private Duration acquireTimeout = Duration.ZERO;
         private IdlePolicy idle = IdlePolicy.KEEP;
+        private ReleaseCheck releaseCheck = ReleaseCheck.SEQUENTIAL;
 
         private Builder(String name, Supplier<? extends T> factory) {
             this.name = name;
@@ -104,9 +123,15 @@ public record ObjectPoolSpec<T>(
             return this;
         }
 
+        /** {@link ReleaseCheck#RACING} to detect two threads releasing one object at once (tests should). */
+        public Builder<T> releaseCheck(ReleaseCheck check) {
+            releaseCheck = check;
+            return this;
+        }
+
         public ObjectPoolSpec<T> build() {
             return new ObjectPoolSpec<>(name, factory, reset, initialCapacity, maxCapacity,
-                    growthFactor, acquireTimeout, idle);
+                    growthFactor, acquireTimeout, idle, releaseCheck);
         }
     }
 }

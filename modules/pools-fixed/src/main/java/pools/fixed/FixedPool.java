@@ -9,13 +9,16 @@ import java.util.function.LongSupplier;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import pools.api.AcquireInterruptedException;
 import pools.api.DoubleReleaseException;
-import pools.api.IdlePolicy;
 import pools.api.ForeignObjectException;
+import pools.api.IdlePolicy;
+import pools.api.Lease;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.api.ReleaseCheck;
+import pools.api.spi.FieldHandles;
 import pools.api.spi.IdleWatch;
 import pools.api.spi.PoolContext;
 import pools.api.spi.PoolEvents;
@@ -25,9 +28,13 @@ import pools.api.spi.WaitQueue;
  * A bounded, lock-free {@link ObjectPool}. Free objects sit in a shared MPMC queue sized to the
  * max capacity, with a small magazine per platform thread in front ({@link Stripes}), so a thread
  * that releases and acquires again touches only its own stripe. Virtual threads use the shared
- * queue directly, so thousands of them pin no objects. Every object has a {@link Slot} whose state
- * CAS detects double release; the {@link SlotTable} maps objects to slots for release, and each
- * stripe remembers the slot it acquired last, which most releases need.
+ * queue directly, so thousands of them pin no objects. Every object has a {@link Slot}, whose
+ * state CAS FREE to LEASED decides who gets it (the one locked instruction of an acquire from a
+ * magazine; a release from a magazine's owner needs none) and whose state detects a sequential
+ * double release; under {@link ReleaseCheck#RACING} a release also CASes, so two racing releases
+ * are told apart. The {@link SlotTable} maps objects to slots for release, and each stripe
+ * remembers the slot it acquired last, which most releases need. A slot is also the object's
+ * {@link Lease}, so {@link #lease()} allocates nothing.
  *
  * <p>An acquire looks in its own magazine, then the queue. Only if both are empty does it take
  * the slow path: steal from any stripe's magazine (so objects cached by an idle or dead thread
@@ -53,23 +60,19 @@ import pools.api.spi.WaitQueue;
  * @param <T> the pooled type
  */
 final class FixedPool<T> implements ObjectPool<T> {
-    private static final VarHandle CLOSED;
+    private static final VarHandle CLOSED = FieldHandles.of(MethodHandles.lookup(), FixedPool.class, "closed", boolean.class);
     /** Searches that saw the pool full but objects moving, before the slow path refuses (see the class comment). */
     private static final int MAX_UNSTABLE_SEARCHES = 64;
-
-    static {
-        try {
-            CLOSED = MethodHandles.lookup().findVarHandle(FixedPool.class, "closed", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final String name;
     private final Consumer<? super T> reset;
     private final long acquireTimeoutNanos;
     private final PoolEvents events;
     private final boolean tracksLeases;
+    /** {@link ReleaseCheck#RACING}: release arbitrates with a CAS. */
+    private final boolean racingChecked;
+    /** Every slot by index ({@link Growth#slots()}); magazines hold indices into it. */
+    private final Slot<?>[] slots;
     /**
      * Free slots outside magazines; sized to the max, so an offer never fails. Any thread offers
      * and polls; JCTools publishes an offered element with a release store that the polling
@@ -82,6 +85,9 @@ final class FixedPool<T> implements ObjectPool<T> {
     private final Growth<T> growth;
     /** Magazines and counters; see {@link Stripes} and {@link Stripe} for their ordering. */
     private final Stripes stripes;
+    /** {@link Stripes#table()} and its index mask: the first probe, one load shorter than {@link Stripes#of}. */
+    private final Stripe[] stripeTable;
+    private final int stripeMask;
     /** Threads waiting for a release; signalled by every release that finds one. */
     private final WaitQueue waiters;
     private final IdlePolicy idle;
@@ -99,10 +105,14 @@ final class FixedPool<T> implements ObjectPool<T> {
         this.acquireTimeoutNanos = WaitQueue.saturatedNanos(spec.acquireTimeout());
         this.events = context.events();
         this.tracksLeases = context.tracksLeases();
+        this.racingChecked = spec.releaseCheck() == ReleaseCheck.RACING;
         this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, spec.maxCapacity()));
         this.table = new SlotTable<>(spec.initialCapacity());
-        this.growth = new Growth<>(spec, events, queue, table);
+        this.growth = new Growth<>(spec, events, queue, table, this);
+        this.slots = growth.slots();
         this.stripes = new Stripes(growth::capacity);
+        this.stripeTable = stripes.table();
+        this.stripeMask = stripeTable.length - 1;
         this.waiters = new WaitQueue("pool '" + name + "'");
         this.idle = spec.idle();
         this.idleFloor = idle.floor(spec.initialCapacity());
@@ -117,22 +127,31 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     @Override
     public T acquire() {
-        return acquireWithin(acquireTimeoutNanos);
+        return acquireWithin(acquireTimeoutNanos).object;
     }
 
     @Override
     public T acquire(Duration timeout) {
-        return acquireWithin(waiters.timeoutNanos(timeout));
+        return acquireWithin(waiters.timeoutNanos(timeout)).object;
+    }
+
+    /** The slot itself is the lease; it records the taking thread, which alone may use it. */
+    @Override
+    public Lease<T> lease() {
+        Slot<T> slot = acquireWithin(acquireTimeoutNanos);
+        slot.leaseThread = Thread.currentThread().threadId();
+        return slot;
     }
 
     @Override
     public Optional<T> tryAcquire() {
         Stripe stripe = openStripe();
-        T object = take(stripe);
-        if (object == null) {
+        Slot<T> slot = take(stripe);
+        if (slot == null) {
             refuse(stripe);
+            return Optional.empty();
         }
-        return Optional.ofNullable(object);
+        return Optional.of(slot.object);
     }
 
     @Override
@@ -141,18 +160,54 @@ final class FixedPool<T> implements ObjectPool<T> {
             throw new NullPointerException("pool '" + name + "': release(null); release the object acquire returned");
         }
         requireOpen();
-        Stripe stripe = stripes.of(Thread.currentThread());
+        Stripe stripe = stripeOf(Thread.currentThread());
         Slot<T> slot = slotOf(stripe, object);
         if (slot == null) {
             requireOpen();
             throw new ForeignObjectException("pool '" + name + "' never handed out " + describe(object)
                     + "; release an object only to the pool it was acquired from");
         }
-        if (!slot.beginRelease()) {
-            requireOpen();
-            throw new DoubleReleaseException("pool '" + name + "': " + describe(object)
-                    + " was released twice (it is already free here); release each acquired object exactly once");
+        releaseSlot(stripe, slot, "was released twice (it is already free here); release each acquired object exactly once");
+    }
+
+    /** {@link Slot#get()}: the taking thread, while the lease is open. */
+    void checkLease(Slot<T> slot) {
+        requireLeaseThread(slot);
+        if (!slot.isLeased()) {
+            throw new IllegalStateException("pool '" + name + "': lease of " + describe(slot.object)
+                    + " is closed; use the object only inside its try block");
         }
+    }
+
+    /** {@link Slot#close()}: releases the slot's object, as {@link #release} does. */
+    void closeLease(Slot<T> slot) {
+        requireLeaseThread(slot);
+        requireOpen();
+        releaseSlot(stripeOf(Thread.currentThread()), slot,
+                "lease closed twice (its object is already free here); close each lease once");
+    }
+
+    private void requireLeaseThread(Slot<T> slot) {
+        Thread current = Thread.currentThread();
+        if (slot.leaseThread != current.threadId()) {
+            throw new WrongThreadException("pool '" + name + "': lease of " + describe(slot.object) + " used by " + current
+                    + ", not the thread that took it (or it was closed and has been handed out since); a lease is "
+                    + "confined to its thread: hand objects between threads with acquire and release");
+        }
+    }
+
+    /**
+     * Checks that the caller may give {@code slot} back (it is LEASED, or under
+     * {@link ReleaseCheck#RACING} this caller won the CAS), resets its object, frees it, and puts
+     * it in the caller's magazine or the queue. The release is counted after the reset and before
+     * the free store, so a count never runs ahead of the object it counts (see {@link Stripes}).
+     */
+    private void releaseSlot(Stripe stripe, Slot<T> slot, String twice) {
+        if (racingChecked ? !slot.beginRacingRelease() : !slot.isLeased()) {
+            requireOpen();
+            throw new DoubleReleaseException("pool '" + name + "': " + describe(slot.object) + " " + twice);
+        }
+        T object = slot.object;
         if (tracksLeases) {
             events.released(name, object);
         }
@@ -164,31 +219,30 @@ final class FixedPool<T> implements ObjectPool<T> {
             growth.dropped(1);
             throw e;
         }
-        if ((stripe == null || !stripe.push(slot)) && !queue.offer(slot)) {
-            throw new IllegalStateException("pool '" + name + "': free queue overflow; this is a bug in pools.fixed");
-        }
+        // Counted before the slot can be claimed: a stale reference may claim it the instant it is
+        // FREE, and its next acquisition must not be counted while this release is not.
         stripes.countReleased(stripe);
+        slot.free();
+        if (stripe == null || !stripe.push(slot)) {
+            offer(slot);
+        }
         waiters.signalIfWaiting();
     }
 
     /**
      * Read with no idle trim in between (the trimmed count is read before and after, and equal),
-     * so the capacity, read last, only grew during the reads. A release is counted just after its
-     * object is free again, so another thread may acquire it first: for that instant the sums
-     * count the object held twice. Such a release is counted here as done (freed is raised until
-     * inUse fits the capacity), which is exact whenever no release is in flight.
+     * so the capacity, read last, only grew during the reads: a trim drops free objects only, but
+     * one released after the sums were read could be trimmed before the capacity is. A release is
+     * counted before its object can be claimed again ({@link #releaseSlot}), so the sums never
+     * count one object held twice.
      */
     @Override
     public PoolStats stats() {
         while (true) {
             long trimmed = growth.trimmed();
             Stripes.Totals totals = stripes.totals();
-            long capacity = growth.capacity();
-            long allocated = totals.hits() + totals.misses();
-            long freed = Math.max(totals.released(), allocated - capacity);
-            PoolStats stats = new PoolStats(name, totals.hits(), totals.misses(), growth.created(), freed,
-                    Math.max(totals.peakInUse(), allocated - freed), capacity, growth.maxCapacity(),
-                    totals.refusals(), 0, trimmed);
+            PoolStats stats = new PoolStats(name, totals.hits(), totals.misses(), growth.created(), totals.released(),
+                    totals.peakInUse(), growth.capacity(), growth.maxCapacity(), totals.refusals(), 0, trimmed);
             if (growth.trimmed() == trimmed) {
                 return stats;
             }
@@ -197,9 +251,11 @@ final class FixedPool<T> implements ObjectPool<T> {
 
     /**
      * Drops free objects that stayed free for the idle timeout, down to the floor: out of the
-     * shared queue first, then out of magazines (stealing, as an acquire would). Between taking a
-     * slot and forgetting its unit the slot is in flight, so a concurrent acquire that finds
-     * nothing searches again rather than refusing (see {@link #takeSlow}).
+     * shared queue first, then out of magazines (stealing, as an acquire would). A slot is claimed
+     * as an acquire claims it, then marked DROPPED; the indices that magazines still hold for it
+     * fail their claim and are skipped. Between the claim and forgetting its unit the slot is in
+     * flight, so a concurrent acquire that finds nothing searches again rather than refusing (see
+     * {@link #takeSlow}).
      */
     @Override
     public int trimIdle() {
@@ -212,9 +268,9 @@ final class FixedPool<T> implements ObjectPool<T> {
             long wanted = Math.min(idleWatch.sample(clock.getAsLong(), now.free()), growth.capacity() - (long) idleFloor);
             int dropped = 0;
             while (dropped < wanted) {
-                Slot<T> slot = queue.poll();
+                Slot<T> slot = pollClaimed();
                 if (slot == null) {
-                    slot = stripes.steal();
+                    slot = stripes.steal(slots);
                 }
                 if (slot == null) {
                     break;
@@ -238,14 +294,15 @@ final class FixedPool<T> implements ObjectPool<T> {
         }
         growth.close();
         waiters.signal();
-        int dropped = 0;
-        for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
-            slot.drop();
-            dropped++;
+        while (queue.poll() != null) {
+            // References only: the scan below drops every free slot, wherever it is referenced.
         }
-        for (Slot<T> slot = stripes.steal(); slot != null; slot = stripes.steal()) {
-            slot.drop();
-            dropped++;
+        int dropped = 0;
+        for (int i = 0, bound = growth.indexBound(); i < bound; i++) {
+            Slot<?> slot = (Slot<?>) Growth.SLOTS.getAcquire(slots, i);
+            if (slot != null && slot.dropIfFree()) {
+                dropped++;
+            }
         }
         growth.dropped(dropped);
         synchronized (table) {
@@ -253,13 +310,13 @@ final class FixedPool<T> implements ObjectPool<T> {
         }
     }
 
-    private T acquireWithin(long timeoutNanos) {
+    private Slot<T> acquireWithin(long timeoutNanos) {
         Stripe stripe = openStripe();
-        T object = take(stripe);
-        if (object == null && timeoutNanos > 0) {
-            object = await(stripe, timeoutNanos);
+        Slot<T> slot = take(stripe);
+        if (slot == null && timeoutNanos > 0) {
+            slot = await(stripe, timeoutNanos);
         }
-        if (object == null) {
+        if (slot == null) {
             requireOpen();
             refuse(stripe);
             throw new PoolExhaustedException("pool '" + name + "' is exhausted: all " + growth.capacity()
@@ -267,11 +324,11 @@ final class FixedPool<T> implements ObjectPool<T> {
                     ? " and none came back within " + Duration.ofNanos(timeoutNanos) : "")
                     + "; release objects sooner, raise maxCapacity, or wait with acquire(Duration)");
         }
-        return object;
+        return slot;
     }
 
     /** Waits in line for a release; null if the time ran out. */
-    private T await(Stripe stripe, long timeoutNanos) {
+    private Slot<T> await(Stripe stripe, long timeoutNanos) {
         try {
             return waiters.await(() -> {
                 requireOpen();
@@ -286,16 +343,40 @@ final class FixedPool<T> implements ObjectPool<T> {
     /** The caller's stripe (null for virtual threads and when every probed stripe is owned), after the closed check. */
     private Stripe openStripe() {
         requireOpen();
-        return stripes.of(Thread.currentThread());
+        return stripeOf(Thread.currentThread());
     }
 
-    /** A free or new object for the caller, or null if the pool is exhausted. Never waits. */
-    private T take(Stripe stripe) {
-        Slot<T> slot = stripe == null ? null : stripe.pop();
+    /** A free or new object's slot, claimed for the caller, or null if the pool is exhausted. Never waits. */
+    private Slot<T> take(Stripe stripe) {
+        Slot<T> slot = stripe == null ? null : stripe.pop(slots);
         if (slot == null) {
-            slot = queue.poll();
+            slot = pollClaimed();
         }
         return slot != null ? handOut(stripe, slot, true) : takeSlow(stripe);
+    }
+
+    /**
+     * Makes a freed slot findable from the queue, unless a reference to it is queued already.
+     * The fence orders the free store before the flag's read, against the failed poller's flag
+     * store before its second look (see {@link Slot#queued}): if this finds the flag set, the
+     * poller of that reference sees the slot FREE.
+     */
+    private void offer(Slot<T> slot) {
+        VarHandle.fullFence();
+        if (slot.markQueued() && !queue.offer(slot)) {
+            throw new IllegalStateException("pool '" + name + "': free queue overflow; only an undetected racing double "
+                    + "release (ReleaseCheck.SEQUENTIAL) can cause this: release each object once, or use ReleaseCheck.RACING");
+        }
+    }
+
+    /** A slot from the queue, claimed; skips references to slots others claimed meanwhile. */
+    private Slot<T> pollClaimed() {
+        for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
+            if (slot.claimPolled()) {
+                return slot;
+            }
+        }
+        return null;
     }
 
     /**
@@ -307,17 +388,17 @@ final class FixedPool<T> implements ObjectPool<T> {
      * from counting or publishing it, with no user code in between), it searches again, yielding
      * the processor now and then in case that thread was preempted.
      */
-    private T takeSlow(Stripe stripe) {
+    private Slot<T> takeSlow(Stripe stripe) {
         int unstable = 0;
         for (int search = 0; ; search++) {
             long acquired = stripes.acquiredSum();
             long released = stripes.releasedSum();
-            Slot<T> slot = search == 0 || stripe == null ? null : stripe.pop();
+            Slot<T> slot = search == 0 || stripe == null ? null : stripe.pop(slots);
             if (slot == null) {
-                slot = queue.poll();
+                slot = pollClaimed();
             }
             if (slot == null) {
-                slot = stripes.steal();
+                slot = stripes.steal(slots);
             }
             if (slot != null) {
                 return handOut(stripe, slot, true);
@@ -339,11 +420,11 @@ final class FixedPool<T> implements ObjectPool<T> {
     }
 
     /** Creates the caller's object under {@code grant}, hands it out, then pre-creates the grant's extras. */
-    private T created(Stripe stripe, long grant) {
+    private Slot<T> created(Stripe stripe, long grant) {
         Slot<T> slot = growth.createReserved(grant);
-        T object = handOut(stripe, slot, false);
+        handOut(stripe, slot, false);
         growth.completeGrowth(grant);
-        return object;
+        return slot;
     }
 
     private void refuse(Stripe stripe) {
@@ -357,20 +438,42 @@ final class FixedPool<T> implements ObjectPool<T> {
         if (object == null) {
             return null;
         }
-        Slot<?> last = stripe == null ? null : stripe.lastAcquired;
-        return last != null && last.object == object ? (Slot<T>) last : table.find(object);
+        if (stripe != null) {
+            Slot<?> hot = stripe.hot;
+            if (hot != null && hot.object == object) {
+                return (Slot<T>) hot;
+            }
+            int last = stripe.lastAcquired;
+            if (last >= 0) {
+                Slot<?> slot = slots[last];
+                if (slot.object == object) {
+                    return (Slot<T>) slot;
+                }
+            }
+        }
+        return table.find(object);
     }
 
-    private T handOut(Stripe stripe, Slot<T> slot, boolean hit) {
-        slot.lease();
-        if (stripe != null) {
-            stripe.lastAcquired = slot;
+    /** Records the caller's claimed slot: its last acquired, the counters, leak tracking. */
+    private Slot<T> handOut(Stripe stripe, Slot<T> slot, boolean hit) {
+        // Stores only when the value changes: every store before the next acquire's CAS delays it.
+        if (slot.leaseThread != 0) {
+            slot.leaseThread = 0;
+        }
+        if (stripe != null && stripe.lastAcquired != slot.index) {
+            stripe.lastAcquired = slot.index;
         }
         stripes.countAcquired(stripe, hit);
         if (tracksLeases) {
             events.acquired(name, slot.object);
         }
-        return slot.object;
+        return slot;
+    }
+
+    /** {@link Stripes#of}, with its first probe inlined. */
+    private Stripe stripeOf(Thread thread) {
+        Stripe first = stripeTable[(int) thread.threadId() & stripeMask];
+        return first.ownerAcquire() == thread ? first : stripes.of(thread);
     }
 
     private void requireOpen() {

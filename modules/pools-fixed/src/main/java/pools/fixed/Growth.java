@@ -1,5 +1,7 @@
 package pools.fixed;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import pools.api.ObjectPoolSpec;
@@ -30,6 +32,8 @@ final class Growth<T> {
     static final long IN_FLIGHT = -2;
     /** The {@code from} of a grant that took a pending unit over instead of growing. */
     static final int TAKEN_OVER = -1;
+    /** Elements of {@link #slots}. */
+    static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Slot[].class);
 
     private final String name;
     private final Supplier<? extends T> factory;
@@ -40,6 +44,18 @@ final class Growth<T> {
     private final MpmcAtomicArrayQueue<Slot<T>> queue;
     /** Every object's slot; its own monitor guards adds and clear. */
     private final SlotTable<T> table;
+    /**
+     * Every slot by its index, so that magazines can hold ints. Written under the monitor with
+     * release stores (a new slot, possibly at the index of a dropped one); read with plain loads
+     * by threads that got the index through a happens-before chain from that store (their own
+     * magazine), else with acquire loads. A stale index may read a newer slot: its state CAS
+     * decides, as for any stale reference (see {@link Slot}).
+     */
+    private final Slot<?>[] slots;
+    /** Indices below this have been used; under the monitor. */
+    private int nextIndex;
+    /** The pool that the slots belong to (for leases). */
+    private final FixedPool<T> pool;
     /** Units of every kind (see above). Written under the monitor; volatile for lock-free readers (stats, peak). */
     private volatile int capacity;
     /** Units reserved for pre-creation that no thread has claimed yet; under the monitor. */
@@ -56,7 +72,10 @@ final class Growth<T> {
     /** Set by close under the monitor: no unit is reserved or claimed after it. */
     private boolean closed;
 
-    Growth(ObjectPoolSpec<T> spec, PoolEvents events, MpmcAtomicArrayQueue<Slot<T>> queue, SlotTable<T> table) {
+    Growth(ObjectPoolSpec<T> spec, PoolEvents events, MpmcAtomicArrayQueue<Slot<T>> queue, SlotTable<T> table,
+            FixedPool<T> pool) {
+        this.pool = pool;
+        this.slots = new Slot<?>[spec.maxCapacity()];
         this.name = spec.name();
         this.factory = spec.factory();
         this.maxCapacity = spec.maxCapacity();
@@ -65,7 +84,11 @@ final class Growth<T> {
         this.queue = queue;
         this.table = table;
         for (int i = 0; i < spec.initialCapacity(); i++) {
-            queue.offer(register(create()));
+            Slot<T> slot = register(create());
+            slot.free();
+            if (slot.markQueued()) {
+                queue.offer(slot);
+            }
         }
         synchronized (this) {
             created = spec.initialCapacity();
@@ -79,6 +102,16 @@ final class Growth<T> {
 
     int maxCapacity() {
         return maxCapacity;
+    }
+
+    /** The slot array (see {@link #slots}); fixed for the pool's life. */
+    Slot<?>[] slots() {
+        return slots;
+    }
+
+    /** Slots at indices below this may exist. */
+    synchronized int indexBound() {
+        return nextIndex;
     }
 
     synchronized long created() {
@@ -177,7 +210,11 @@ final class Growth<T> {
             if (!claimPending()) {
                 break;
             }
-            queue.offer(register(object));
+            Slot<T> slot = register(object);
+            slot.free();
+            if (slot.markQueued()) {
+                queue.offer(slot);
+            }
             made++;
         }
         events.grown(name, from, from + 1 + made);
@@ -230,13 +267,31 @@ final class Growth<T> {
         }
     }
 
-    /** Registers a new free slot for {@code object}, for release to find. */
+    /**
+     * Registers a new slot for {@code object}, LEASED by the caller, for release to find. Every
+     * caller holds a unit of capacity without a slot, so fewer than max slots are live and, once
+     * every index was used, one of them holds a dropped slot.
+     */
     private Slot<T> register(T object) {
-        Slot<T> slot = new Slot<>(object, Slot.FREE);
+        Slot<T> slot;
+        synchronized (this) {
+            int index = nextIndex < slots.length ? nextIndex++ : droppedIndex();
+            slot = new Slot<>(object, index, pool);
+            SLOTS.setRelease(slots, index, slot);
+        }
         synchronized (table) {
             table.add(slot);
         }
         return slot;
+    }
+
+    private int droppedIndex() {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i].state() == Slot.DROPPED) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("pool '" + name + "': no slot index free; this is a bug in pools.fixed");
     }
 
     private T create() {

@@ -2,6 +2,7 @@ package pools.fixed;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import pools.api.spi.FieldHandles;
 
 /**
  * Padding so that no two stripes' hot fields share a cache line (fields of a superclass come
@@ -61,18 +62,32 @@ abstract class StripeFields extends StripeOwnerPad {
      */
     long inUseLimit;
     /**
-     * The slot the owner acquired last, so that releasing the object acquired last (the common
-     * pattern) finds its slot without a table lookup. Owner-only, plain; a slot never changes its
-     * object, so a stale one still maps its object correctly.
+     * The index of the slot the owner acquired last, so that releasing the object acquired last
+     * (the common pattern) finds its slot without a table lookup. Owner-only, plain; an int, not
+     * a reference, so that storing it costs no GC write barrier. The release compares the slot's
+     * object, so a stale index only costs the table lookup.
      */
-    Slot<?> lastAcquired;
+    int lastAcquired;
+    /**
+     * The slot that the element just below {@code top} refers to, or null when the magazine is
+     * empty: a cache that spares the owner the index lookups of the common acquire-release cycle.
+     * Owner-only, plain; written only when it changes (a reference store costs a GC barrier).
+     */
+    Slot<?> hot;
 }
 
 /**
  * One stripe of a pool: a magazine of up to {@link #SIZE} free slots in front of the shared queue,
- * owned by one platform thread, with that thread's counters. The owner pushes and pops without
- * locks; other threads (stealing when the pool is otherwise empty, or closing it) remove slots by
- * CAS on the element, and the owner removes them by exchange, so each slot leaves exactly once.
+ * owned by one platform thread, with that thread's counters. The magazine holds slot indices, not
+ * references: the owner pushes and pops with plain accesses and no GC write barrier.
+ *
+ * <p>Who gets a slot is decided by the slot's state CAS alone ({@link Slot#claim()}), not by the
+ * magazine: a thief (stealing when the pool is otherwise empty) reads elements and CASes the slot,
+ * leaving the element in place; the owner pops an index and CASes the slot, skipping indices whose
+ * slot someone else took. So the owner's only locked instruction per acquire is that CAS, and its
+ * release needs none. Elements are hints, not ownership: any of them may refer to a slot that is
+ * held (even the one just below {@code top}: see {@link #pop}) or referred to from elsewhere too.
+ * Thieves read every element, so a stale one can only lead them to a slot that is really free.
  * A stripe belongs to the pool, not the thread: if the owner dies, its slots stay reachable to
  * thieves and its counters stay in the sums, and a new platform thread can take the stripe over.
  */
@@ -80,31 +95,29 @@ final class Stripe extends StripeFields {
     static final int SIZE = 16;
     /** Unused elements at both ends of the magazine so neighbouring arrays never share a line. */
     private static final int PAD = 16;
+    /** An element that never held an index. */
+    private static final int EMPTY = -1;
 
-    private static final VarHandle OWNER;
-    private static final VarHandle COUNTER_ACQUIRED;
-    private static final VarHandle COUNTER_MISSES;
-    private static final VarHandle COUNTER_RELEASED;
-    private static final VarHandle COUNTER_REFUSALS;
-    private static final VarHandle ELEMENTS = MethodHandles.arrayElementVarHandle(Slot[].class);
+    private static final VarHandle OWNER = FieldHandles.of(MethodHandles.lookup(), StripeOwner.class, "owner", Thread.class);
+    private static final VarHandle COUNTER_ACQUIRED = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "acquired", long.class);
+    private static final VarHandle COUNTER_MISSES = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "misses", long.class);
+    private static final VarHandle COUNTER_RELEASED = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "released", long.class);
+    private static final VarHandle COUNTER_REFUSALS = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "refusals", long.class);
+    private static final VarHandle ELEMENTS = MethodHandles.arrayElementVarHandle(int[].class);
 
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            OWNER = lookup.findVarHandle(StripeOwner.class, "owner", Thread.class);
-            COUNTER_ACQUIRED = lookup.findVarHandle(StripeFields.class, "acquired", long.class);
-            COUNTER_MISSES = lookup.findVarHandle(StripeFields.class, "misses", long.class);
-            COUNTER_RELEASED = lookup.findVarHandle(StripeFields.class, "released", long.class);
-            COUNTER_REFUSALS = lookup.findVarHandle(StripeFields.class, "refusals", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** Elements PAD..PAD+SIZE-1: written by the owner (release store, exchange) and thieves (CAS). */
-    private final Slot<?>[] magazine = new Slot<?>[SIZE + 2 * PAD];
+    /**
+     * Slot indices; elements PAD..PAD+SIZE-1 are used. Written by the owner only (release store,
+     * which orders the releaser's free store of the slot before it; plain on x86), read by the
+     * owner plain and by thieves with acquire loads.
+     */
+    private final int[] magazine = new int[SIZE + 2 * PAD];
     long q00, q01, q02, q03, q04, q05, q06, q07;
     long q10, q11, q12, q13, q14, q15, q16, q17;
+
+    Stripe() {
+        java.util.Arrays.fill(magazine, EMPTY);
+        lastAcquired = EMPTY;
+    }
 
     Thread ownerAcquire() {
         return (Thread) OWNER.getAcquire(this);
@@ -119,41 +132,68 @@ final class Stripe extends StripeFields {
         return false;
     }
 
-    /** Owner only: the most recently pushed slot that no thief took, or null when empty. */
+    /**
+     * Owner only: the most recently pushed slot that can be claimed, claimed (LEASED); null when
+     * none. Its element stays below {@code top} as a hint: if the owner releases the same slot
+     * next, {@link #push} finds it there and writes nothing (the common acquire-release cycle
+     * then stores nothing to the magazine). Elements above it, whose slots others hold, are
+     * dropped; those slots are pushed again when released.
+     */
     @SuppressWarnings("unchecked")
-    <T> Slot<T> pop() {
-        while (top > 0) {
-            top--;
-            Slot<?> slot = (Slot<?>) ELEMENTS.getAndSet(magazine, PAD + top, null);
-            if (slot != null) {
+    <T> Slot<T> pop(Slot<?>[] slots) {
+        Slot<?> first = hot;
+        if (first != null && first.claim()) {
+            return (Slot<T>) first;
+        }
+        int[] elements = magazine;
+        for (int i = top - 1; i > 0; ) {
+            i--;
+            Slot<?> slot = slots[elements[PAD + i]];
+            if (slot.claim()) {
+                top = i + 1;
+                hot = slot;
                 return (Slot<T>) slot;
             }
         }
+        top = 0;
+        hot = null;
         return null;
     }
 
-    /** Owner only: keeps {@code slot} if there is room. The element at {@code top} is always null. */
+    /**
+     * Owner only: makes the free {@code slot} findable from this magazine, if there is
+     * room; true if it is. Nothing to write if the top element already refers to it (see
+     * {@link #pop}): that element was pushed with a release store after the slot was published,
+     * and the slot's own free store orders this release's reset.
+     */
     boolean push(Slot<?> slot) {
-        if (top == SIZE) {
+        if (hot == slot) {
+            return true;
+        }
+        int at = top;
+        if (at == SIZE) {
             return false;
         }
-        ELEMENTS.setRelease(magazine, PAD + top, slot);
-        top++;
+        ELEMENTS.setRelease(magazine, PAD + at, slot.index);
+        top = at + 1;
+        hot = slot;
         return true;
     }
 
-    /** Any thread: removes one slot if the magazine holds any. */
+    /** Any thread: claims one free slot this magazine refers to, if any. */
     @SuppressWarnings("unchecked")
-    <T> Slot<T> steal() {
+    <T> Slot<T> steal(Slot<?>[] slots) {
         for (int i = PAD; i < PAD + SIZE; i++) {
-            Slot<?> slot = (Slot<?>) ELEMENTS.getAcquire(magazine, i);
-            if (slot != null && ELEMENTS.compareAndSet(magazine, i, slot, null)) {
-                return (Slot<T>) slot;
+            int index = (int) ELEMENTS.getAcquire(magazine, i);
+            if (index != EMPTY) {
+                Slot<?> slot = (Slot<?>) Growth.SLOTS.getAcquire(slots, index);
+                if (slot != null && slot.claim()) {
+                    return (Slot<T>) slot;
+                }
             }
         }
         return null;
     }
-
     /** Owner only. */
     void countAcquired(boolean hit) {
         COUNTER_ACQUIRED.setOpaque(this, acquired + 1);

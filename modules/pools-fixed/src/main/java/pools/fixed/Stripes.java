@@ -4,12 +4,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import pools.api.spi.FieldHandles;
 
 /**
  * A pool's fixed set of {@link Stripe}s, sized from the processor count (so the number of
  * magazines, and of objects they can hold, is bounded whatever the number of threads), plus the
- * counters of threads that have no stripe. A platform thread finds its stripe by hashing its id
- * and probing {@link #PROBES} places; it claims a free one (or one whose owner died) on first use.
+ * counters of threads that have no stripe. A platform thread finds its stripe at its id modulo
+ * the stripe count (ids are handed out in sequence, so threads started together, as a pool of
+ * workers is, land on different stripes; a multiplicative hash put two threads on one stripe a
+ * quarter of the time with four stripes, and cost a multiply on every call) and probes
+ * {@link #PROBES} places; it claims a free one (or one whose owner died) on first use.
  * Virtual threads never own a stripe: they count in {@link Shared}, whose striped adders keep
  * even thousands of them off a single contended cache line.
  *
@@ -20,8 +24,10 @@ import java.util.function.IntSupplier;
  * a peak that lasted only while other stripes' counts moved can be missed. {@link #totals()} raises the peak to the
  * current in-use count, so it is never below it.
  *
- * <p>Every count is monotonic and is counted after the fact it counts: an acquisition once its
- * object left the free structures, a release once its object is back in one. Sums read every
+ * <p>Every count is monotonic. An acquisition is counted once its slot is claimed; a release
+ * once its object is reset, just before the slot becomes claimable (a stale reference may claim
+ * it at once), so each object's acquisitions and releases are counted in the order they happen
+ * and a sum never counts an object as held twice. Sums read every
  * acquisition counter first and every release counter second, so a sum taken under concurrency
  * can only under-count the objects held, never over-count them (an object released and acquired
  * again between the two reads is counted as released, not as held twice); and two equal sums
@@ -30,15 +36,7 @@ import java.util.function.IntSupplier;
  */
 final class Stripes {
     private static final int PROBES = 2;
-    private static final VarHandle PEAK;
-
-    static {
-        try {
-            PEAK = MethodHandles.lookup().findVarHandle(Stripes.class, "peak", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle PEAK = FieldHandles.of(MethodHandles.lookup(), Stripes.class, "peak", long.class);
 
     private final Shared shared = new Shared();
     private final Stripe[] stripes;
@@ -85,10 +83,10 @@ final class Stripes {
         return null;
     }
 
-    /** Takes a free slot out of any stripe's magazine (the pool is otherwise empty, or closing). */
-    <T> Slot<T> steal() {
+    /** Claims a free slot from any stripe's magazine (the pool is otherwise empty). */
+    <T> Slot<T> steal(Slot<?>[] slots) {
         for (Stripe stripe : stripes) {
-            Slot<T> slot = stripe.steal();
+            Slot<T> slot = stripe.steal(slots);
             if (slot != null) {
                 return slot;
             }
@@ -183,7 +181,12 @@ final class Stripes {
     }
 
     private static int hash(long threadId) {
-        return (int) ((threadId * 0x9E3779B97F4A7C15L) >>> 32);
+        return (int) threadId;
+    }
+
+    /** The stripe array, for the callers' inlined first probe (see {@link FixedPool}); never written. */
+    Stripe[] table() {
+        return stripes;
     }
 
     /** Sums of every counter at one moment; exact when no thread is acquiring or releasing. */

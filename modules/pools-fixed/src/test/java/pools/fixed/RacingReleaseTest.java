@@ -16,16 +16,20 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.DoubleReleaseException;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolStats;
 import pools.testkit.RecordingEvents;
 import pools.testkit.Workers;
+import pools.api.ReleaseCheck;
 
 /**
- * Double releases across threads: a second release ordered after the first throws, and of
- * several threads releasing one object at the same instant exactly one wins. The racers spin
+ * Double releases across threads: a second release ordered after the first throws (at either
+ * {@link ReleaseCheck}), and of several threads releasing one object at the same instant exactly
+ * one wins under {@link ReleaseCheck#RACING}. The racers spin
  * rather than park before each round so that their releases overlap as closely as possible (a
  * release check made of a plain load and store fails this test within a few hundred rounds);
  * jcstress ({@code ObjectPoolRaces.DoubleRelease}) probes the same race harder.
@@ -38,15 +42,18 @@ class RacingReleaseTest {
 
     private final RecordingEvents events = new RecordingEvents();
 
-    private ObjectPool<StringBuilder> pool() {
+    private ObjectPool<StringBuilder> pool(ReleaseCheck check) {
         return new FixedPoolProvider().create(ObjectPoolSpec.<StringBuilder>builder("racing", StringBuilder::new)
-                .reset(builder -> builder.setLength(0)).initialCapacity(CAPACITY).maxCapacity(CAPACITY).build(),
+                .reset(builder -> builder.setLength(0)).initialCapacity(CAPACITY).maxCapacity(CAPACITY)
+                .releaseCheck(check).build(),
                 events.context(false));
     }
 
-    @Test
-    void aSecondReleaseOrderedAfterTheFirstOnAnotherThreadThrows() throws InterruptedException {
-        ObjectPool<StringBuilder> pool = pool();
+    /** A sequential double release is caught exactly at both check levels, also across threads. */
+    @ParameterizedTest
+    @EnumSource(ReleaseCheck.class)
+    void aSecondReleaseOrderedAfterTheFirstOnAnotherThreadThrows(ReleaseCheck check) throws InterruptedException {
+        ObjectPool<StringBuilder> pool = pool(check);
         StringBuilder object = pool.acquire();
         Workers releaser = new Workers();
         releaser.start("releaser", () -> pool.release(object));
@@ -57,9 +64,10 @@ class RacingReleaseTest {
         assertEquals(CAPACITY, drain(pool).size(), "every object comes back once, none twice");
     }
 
+    /** Racing double releases are arbitrated under the checked mode, {@link ReleaseCheck#RACING}. */
     @Test
     void exactlyOneOfRacingReleasesWins() throws InterruptedException, BrokenBarrierException {
-        ObjectPool<StringBuilder> pool = pool();
+        ObjectPool<StringBuilder> pool = pool(ReleaseCheck.RACING);
         AtomicInteger started = new AtomicInteger(-1);
         CyclicBarrier end = new CyclicBarrier(RACERS + 1);
         AtomicInteger won = new AtomicInteger();

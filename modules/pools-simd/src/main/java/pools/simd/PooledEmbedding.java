@@ -6,13 +6,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import pools.api.DimensionMismatchException;
 import pools.api.Embedding;
+import pools.api.Lease;
 import pools.api.spi.FieldHandles;
 
 /**
  * The handle of one block of a {@link SlabEmbeddingPool}, created once with its slab and reused by
  * every lease. Its lease state lets the pool tell a release from a double release with one CAS.
+ * It is also the block's {@link Lease} ({@link SlabEmbeddingPool#lease()}), so a lease allocates
+ * nothing; {@link #get()} returns the handle itself.
  */
-final class PooledEmbedding implements Embedding {
+final class PooledEmbedding implements Embedding, Lease<Embedding> {
     static final int FREE = 0;
     static final int LEASED = 1;
 
@@ -36,6 +39,13 @@ final class PooledEmbedding implements Embedding {
      * (CAS LEASED to FREE, so of two racing releases exactly one wins); read by both.
      */
     private volatile int state;
+    /**
+     * Id of the thread that took this block as a {@link Lease}, 0 when it was acquired otherwise.
+     * Written plain by the acquiring thread before the handle is returned; read by
+     * {@code get}/{@code close} on that same thread (another thread reading it is misuse, which
+     * the check reports).
+     */
+    long leaseThread;
 
     PooledEmbedding(SlabEmbeddingPool pool, int block, MemorySegment segment, int dimension) {
         this.pool = pool;
@@ -46,6 +56,35 @@ final class PooledEmbedding implements Embedding {
 
     void lease() {
         STATE.setRelease(this, LEASED);
+        if (leaseThread != 0) {
+            leaseThread = 0;
+        }
+    }
+
+    /** The lease: this handle, while it is leased to the calling thread. */
+    @Override
+    public Embedding get() {
+        requireLeaseThread();
+        if (state != LEASED) {
+            throw new IllegalStateException("lease of " + this + " is closed; use the embedding only inside its try block");
+        }
+        return this;
+    }
+
+    /** Releases the embedding, as {@link SlabEmbeddingPool#release} does; a second close throws there. */
+    @Override
+    public void close() {
+        requireLeaseThread();
+        pool.release(this);
+    }
+
+    private void requireLeaseThread() {
+        Thread current = Thread.currentThread();
+        if (leaseThread != current.threadId()) {
+            throw new WrongThreadException("lease of " + this + " used by " + current + ", not the thread that took it (or it"
+                    + " was closed and has been handed out since); a lease is confined to its thread: hand embeddings"
+                    + " between threads with acquire and release");
+        }
     }
 
     /** LEASED to FREE; false if the block was already free (a double release). */

@@ -16,6 +16,7 @@ import pools.api.Embedding;
 import pools.api.EmbeddingPool;
 import pools.api.EmbeddingPoolSpec;
 import pools.api.ForeignObjectException;
+import pools.api.Lease;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
@@ -152,6 +153,14 @@ final class SlabEmbeddingPool implements EmbeddingPool {
             counters.refused();
             throw e;
         }
+    }
+
+    /** The block's handle is the lease (see {@link PooledEmbedding}): nothing is allocated. */
+    @Override
+    public Lease<Embedding> lease() {
+        PooledEmbedding embedding = (PooledEmbedding) acquire();
+        embedding.leaseThread = Thread.currentThread().threadId();
+        return embedding;
     }
 
     @Override
