@@ -49,15 +49,20 @@ final class PeriodicStatistics {
             event.hits = pool.hits();
             event.misses = pool.misses();
             event.created = pool.created();
+            event.allocated = pool.allocated();
             event.freed = pool.freed();
             event.trimmed = pool.trimmed();
             event.inUse = pool.inUse();
+            event.free = pool.free();
             event.peakInUse = pool.peakInUse();
             event.capacity = pool.capacity();
             event.maxCapacity = pool.maxCapacity();
             event.refusals = pool.refusals();
             event.hitRate = pool.hitRate();
             event.utilizationRate = pool.utilizationRate();
+            event.efficiencyRate = pool.efficiencyRate();
+            event.bytesPerObject = pool.bytesPerObject();
+            event.reusedBytes = pool.reusedBytes();
             event.commit();
         }
     }
@@ -71,9 +76,16 @@ final class PeriodicStatistics {
             event.budgetLimitBytes = snapshot.budget().limitBytes();
             event.budgetReservedBytes = snapshot.budget().reservedBytes();
             event.budgetPeakReservedBytes = snapshot.budget().peakReservedBytes();
+            event.budgetAvailableBytes = snapshot.budget().availableBytes();
             event.budgetRefusals = snapshot.budget().refusals();
             event.activeArenas = arenas == null ? -1 : arenas.activeArenas();
             event.pooledArenas = arenas == null ? -1 : arenas.pooledArenas();
+            event.arenaAcquisitions = arenas == null ? -1 : arenas.acquisitions();
+            event.arenaPagesInUse = arenas == null ? -1 : arenas.pagesInUse();
+            event.arenaIdlePages = arenas == null ? -1 : arenas.idlePages();
+            event.arenaReservedBytes = arenas == null ? -1 : arenas.reservedBytes();
+            event.arenaOversizeAllocations = arenas == null ? -1 : arenas.oversizeAllocations();
+            event.arenaMode = arenas == null ? SystemBean.NO_ARENA_MODE : arenas.mode().name();
             event.arenaSafety = arenas == null ? SystemBean.NO_ARENAS : arenas.modeDescription();
             event.allocationsSaved = snapshot.allocationsSaved();
             event.memoryReusedBytes = snapshot.memoryReusedBytes();

@@ -1,6 +1,7 @@
 package pools.analytics;
 
 import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
@@ -36,6 +37,10 @@ final class PoolStatisticsEvent extends Event {
     @Description("Objects the pool created, pre-created ones included")
     long created;
 
+    @Label("Allocated")
+    @Description("Successful acquisitions, hits and misses: counts acquisitions, not objects")
+    long allocated;
+
     @Label("Freed")
     long freed;
 
@@ -45,6 +50,10 @@ final class PoolStatisticsEvent extends Event {
 
     @Label("In Use")
     long inUse;
+
+    @Label("Free")
+    @Description("Objects the pool owns that nobody holds")
+    long free;
 
     @Label("Peak In Use")
     long peakInUse;
@@ -66,4 +75,19 @@ final class PoolStatisticsEvent extends Event {
     @Label("Utilization Rate")
     @Percentage
     double utilizationRate;
+
+    @Label("Efficiency Rate")
+    @Description("Releases over acquisitions")
+    @Percentage
+    double efficiencyRate;
+
+    @Label("Bytes Per Object")
+    @Description("Off-heap bytes per object where the pool knows them exactly, else 0")
+    @DataAmount
+    long bytesPerObject;
+
+    @Label("Reused")
+    @Description("Off-heap bytes served again instead of allocated: hits times bytes per object")
+    @DataAmount
+    long reusedBytes;
 }

@@ -13,6 +13,8 @@ import pools.api.ProviderFailure;
 final class SystemBean implements PoolSystemMXBean {
     /** What the arena-safety attribute and event field say when no arena provider is present. */
     static final String NO_ARENAS = "no arena provider";
+    /** {@link #getArenaMode()} without an arena provider. */
+    static final String NO_ARENA_MODE = "none";
 
     private final PoolAnalyticsService service;
 
@@ -89,6 +91,30 @@ final class SystemBean implements PoolSystemMXBean {
     public long getArenaReservedBytes() {
         ArenaStats arenas = service.snapshot().arenas();
         return arenas == null ? -1 : arenas.reservedBytes();
+    }
+
+    @Override
+    public long getArenaPagesInUse() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? -1 : arenas.pagesInUse();
+    }
+
+    @Override
+    public long getArenaIdlePages() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? -1 : arenas.idlePages();
+    }
+
+    @Override
+    public long getArenaOversizeAllocations() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? -1 : arenas.oversizeAllocations();
+    }
+
+    @Override
+    public String getArenaMode() {
+        ArenaStats arenas = service.snapshot().arenas();
+        return arenas == null ? NO_ARENA_MODE : arenas.mode().name();
     }
 
     @Override

@@ -33,6 +33,10 @@ final class SystemStatisticsEvent extends Event {
     @DataAmount
     long budgetPeakReservedBytes;
 
+    @Label("Budget Available")
+    @DataAmount
+    long budgetAvailableBytes;
+
     @Label("Budget Refusals")
     long budgetRefusals;
 
@@ -43,6 +47,31 @@ final class SystemStatisticsEvent extends Event {
     @Label("Pooled Arenas")
     @Description("Closed arenas kept for reuse; -1 without an arena provider")
     long pooledArenas;
+
+    @Label("Arena Acquisitions")
+    @Description("Arenas handed out so far; -1 without an arena provider")
+    long arenaAcquisitions;
+
+    @Label("Arena Pages In Use")
+    @Description("Pages held by active arenas; -1 without an arena provider")
+    long arenaPagesInUse;
+
+    @Label("Arena Idle Pages")
+    @Description("Pages kept for reuse, in the page pool or by closed arenas; -1 without an arena provider")
+    long arenaIdlePages;
+
+    @Label("Arena Reserved")
+    @Description("Off-heap bytes the arena manager holds against the budget; -1 without an arena provider")
+    @DataAmount
+    long arenaReservedBytes;
+
+    @Label("Arena Oversize Allocations")
+    @Description("Requests larger than the largest page, served on their own; -1 without an arena provider")
+    long arenaOversizeAllocations;
+
+    @Label("Arena Mode")
+    @Description("The ArenaMode constant, such as CHECKED_POOLED; \"none\" without an arena provider")
+    String arenaMode;
 
     @Label("Arena Safety")
     @Description("The arena mode in words: whether a segment used after close is caught, and the flag that changes it")

@@ -146,6 +146,11 @@ class JfrEventsTest {
             assertEquals(stats.refusals(), event.getLong("refusals"));
             assertEquals(stats.hitRate(), event.getDouble("hitRate"));
             assertEquals(stats.utilizationRate(), event.getDouble("utilizationRate"));
+            assertEquals(stats.allocated(), event.getLong("allocated"));
+            assertEquals(stats.free(), event.getLong("free"));
+            assertEquals(stats.efficiencyRate(), event.getDouble("efficiencyRate"));
+            assertEquals(stats.bytesPerObject(), event.getLong("bytesPerObject"));
+            assertEquals(stats.reusedBytes(), event.getLong("reusedBytes"));
             long id = event.getLong("system");
             RecordedEvent totals;
             do {
@@ -155,6 +160,12 @@ class JfrEventsTest {
             assertEquals(system.analytics().allocationsSaved(), totals.getLong("allocationsSaved"));
             assertEquals(Systems.SMALL.budget().maxTotalPoolMemoryBytes(), totals.getLong("budgetLimitBytes"));
             assertEquals(-1, totals.getLong("activeArenas"), "no arena provider in this system");
+            for (String field : List.of("arenaAcquisitions", "arenaPagesInUse", "arenaIdlePages", "arenaReservedBytes",
+                    "arenaOversizeAllocations")) {
+                assertEquals(-1, totals.getLong(field), field + " without an arena provider");
+            }
+            assertEquals("none", totals.getString("arenaMode"));
+            assertEquals(system.analytics().budget().availableBytes(), totals.getLong("budgetAvailableBytes"));
             pool.release(held);
         }
     }

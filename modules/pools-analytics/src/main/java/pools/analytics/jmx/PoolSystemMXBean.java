@@ -35,6 +35,18 @@ public interface PoolSystemMXBean {
 
     long getArenaReservedBytes();
 
+    /** Pages held by active arenas; -1 without an arena provider. */
+    long getArenaPagesInUse();
+
+    /** Pages kept for reuse, in the page pool or by closed arenas; -1 without an arena provider. */
+    long getArenaIdlePages();
+
+    /** Requests larger than the largest page, served on their own; -1 without an arena provider. */
+    long getArenaOversizeAllocations();
+
+    /** The {@code ArenaMode} constant, such as {@code CHECKED_POOLED}; "none" without an arena provider. */
+    String getArenaMode();
+
     /**
      * The arena mode in words ({@code modeDescription} in the report): checked or not, pooled or
      * not, and the JVM flag that would change it; "no arena provider" without one.
