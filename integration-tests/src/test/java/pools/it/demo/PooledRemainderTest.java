@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** The summary's remainder line: the pooled bytes split into the query loops' slices and the rest. */
-class DemoHostTest {
+class PooledRemainderTest {
 
     @Test
     void remainderCountsTheLoopsBytesInSlicesAndNamesWhatIsOutsideTheLoops() {
