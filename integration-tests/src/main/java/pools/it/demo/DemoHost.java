@@ -1,13 +1,17 @@
 package pools.it.demo;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
+import pools.api.ArenaKind;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolAnalytics;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
+import pools.api.ScopedArena;
 
 /**
  * The demo host (the README's run command): indexes a real corpus into a {@link CorpusIndex}
@@ -28,6 +32,10 @@ public final class DemoHost {
     /** Every how many of those the top-k is also checked against the brute force. */
     private static final int BRUTE_FORCE_EVERY = 8;
     private static final long MIB = 1 << 20;
+    /** Slices allocated to measure one slice's heap bytes: enough to average over, few enough for one page. */
+    private static final int SLICES_MEASURED = 64;
+    /** MemorySegments a pooled query allocates: the SEARCH arena's query vector and the JSON arena's answer buffer. */
+    private static final int SLICES_PER_QUERY = 2;
 
     private DemoHost() {
     }
@@ -53,6 +61,7 @@ public final class DemoHost {
                 System.out.printf(Locale.ROOT, "indexed %,d files (%,d skipped, not text), %,d graph edges%n",
                         index.size(), index.skipped(), index.edges());
                 int bruteForced = check(system, numbers, index);
+                double sliceBytes = sliceBytes(system);
                 LoadRunner load = new LoadRunner(options.threads(), options.virtual(),
                         () -> new QueryWorkload(index, system.kernels()),
                         () -> QueryMemory.pooled(system, numbers, QueryWorkload.K));
@@ -62,7 +71,7 @@ public final class DemoHost {
                 System.out.println(system.report());
                 System.out.println(REPORT_END);
                 Path chart = DemoChart.write(load.pooled, load.unpooled, load.offeredRate(), options.chart());
-                summary(options, index, load, snapshot, bruteForced, chart);
+                summary(options, index, load, snapshot, bruteForced, sliceBytes, chart);
             }
         }
     }
@@ -106,14 +115,51 @@ public final class DemoHost {
         return bruteForced;
     }
 
+    /**
+     * Heap bytes of the {@link MemorySegment} object that one allocation from a pooled arena
+     * returns, on this JVM (its object header and field layout depend on the JVM's flags). The
+     * slices are kept in an array made beforehand, so that none can be optimized away and nothing
+     * else is allocated while they are counted.
+     */
+    private static double sliceBytes(MemoryPoolSystem system) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        MemorySegment[] kept = new MemorySegment[SLICES_MEASURED];
+        try (ScopedArena arena = system.arenas().acquire(ArenaKind.SEARCH)) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = arena.allocate(Float.BYTES);
+            }
+            return (double) (threads.getCurrentThreadAllocatedBytes() - before) / kept.length;
+        }
+    }
+
     /** Hits over acquisitions, over every pool. */
     static double hitRate(PoolAnalytics snapshot) {
         long acquisitions = snapshot.pools().stream().mapToLong(PoolStats::allocated).sum();
         return acquisitions == 0 ? 0 : (double) snapshot.allocationsSaved() / acquisitions;
     }
 
+    /**
+     * What the pooled query still allocates, split into the query loops and the rest of the
+     * phases; the loops' part in MemorySegment slices of {@code sliceBytes} (docs/report-format.md,
+     * "The demo host's figures", has the allocation profile that shows they are all of it).
+     */
+    static String remainder(WayResult pooled, double sliceBytes) {
+        if (!pooled.queryLoopBytesKnown) {
+            return "pooled remainder: not split on virtual threads (the JDK counts their bytes only on their "
+                    + "carriers); on platform threads it is the query's MemorySegment slices, see docs/report-format.md";
+        }
+        double inLoops = pooled.queryLoopBytesPerQuery();
+        return String.format(Locale.ROOT, "pooled remainder: %,.1f B/query in the query loops = %.2f MemorySegment "
+                        + "objects of %.0f B (the query allocates %d: SegmentAllocator.allocate returns a new slice "
+                        + "object, for the SEARCH arena's query vector and the JSON arena's answer buffer, and topK and "
+                        + "the writer keep it, so C2 cannot drop it); %,.1f B/query outside the loops (each phase's "
+                        + "thread starts and latches, other JVM threads)", inLoops, inLoops / sliceBytes, sliceBytes,
+                SLICES_PER_QUERY, pooled.bytesPerQuery() - inLoops);
+    }
+
     private static void summary(DemoOptions options, CorpusIndex index, LoadRunner load, PoolAnalytics snapshot,
-                                int bruteForced, Path chart) {
+                                int bruteForced, double sliceBytes, Path chart) {
         WayResult pooled = load.pooled;
         WayResult unpooled = load.unpooled;
         long acquisitions = snapshot.pools().stream().mapToLong(PoolStats::allocated).sum();
@@ -134,8 +180,7 @@ public final class DemoHost {
                 pooled.micros(99.9), unpooled.micros(99.9));
         System.out.printf(Locale.ROOT, "heap bytes/query: pooled %,.1f, new-everything %,.1f "
                 + "(every thread, over the measured phases)%n", pooled.bytesPerQuery(), unpooled.bytesPerQuery());
-        System.out.println("pooled remainder: not yet attributed (the pooled path's maps, lists, nodes, results and "
-                + "arenas allocate nothing once grown; see docs/report-format.md, \"The demo host's figures\")");
+        System.out.println(remainder(pooled, sliceBytes));
         PoolStats embeddings = snapshot.pool("embeddings");
         PoolStats nodes = snapshot.pool("graph-nodes");
         long heldByQueries = snapshot.pools().stream().filter(p -> p != embeddings && p != nodes)

@@ -28,7 +28,9 @@ import org.HdrHistogram.Histogram;
  * Every measured phase also counts collections and GC time (GarbageCollectorMXBeans, except
  * ZGC's and Shenandoah's "Cycles" beans, whose time is concurrent, not paused) and heap bytes
  * allocated by all threads ({@code com.sun.management.ThreadMXBean#getTotalThreadAllocatedBytes},
- * which also sees virtual threads through their carriers).
+ * which also sees virtual threads through their carriers), and, on platform threads, what the
+ * workers' query loops allocated themselves (queries and latency recording, without the phase's
+ * thread starts, latches and other JVM threads), so that the two can be told apart.
  */
 final class LoadRunner {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -37,6 +39,18 @@ final class LoadRunner {
 
     /** One thread's state for one way: its workload, memory and next query, kept across phases. */
     private record Worker(QueryWorkload workload, QueryMemory memory, int number, long[] next) {
+    }
+
+    /**
+     * What one phase saw besides its queries: collections and GC milliseconds while it ran, and
+     * how long after its planned end it finished (a fixed-rate phase that fell behind its offered
+     * rate finishes the queries already due, so this is how far behind it was).
+     */
+    private record PhaseEnd(long collections, long collectionMillis, long lateNanos) {
+        String describe() {
+            return String.format(Locale.ROOT, "this phase: GC %d collections, %d ms; ended %,.0f ms late",
+                    collections, collectionMillis, lateNanos / 1e6);
+        }
     }
 
     private final int threads;
@@ -72,17 +86,17 @@ final class LoadRunner {
         long flatOut = (long) (seconds * 0.3e9 / 4);
         for (boolean pooledTurn : new boolean[] {true, false, false, true}) {
             WayResult way = pooledTurn ? pooled : unpooled;
-            phase(pooledTurn ? pooledWorkers : newWorkers, way, flatOut, 0);
-            phaseDone.accept(String.format(Locale.ROOT, "flat out, %s: %,.0f queries/s so far",
-                    way.name, way.queriesPerSecond()));
+            PhaseEnd end = phase(pooledTurn ? pooledWorkers : newWorkers, way, flatOut, 0);
+            phaseDone.accept(String.format(Locale.ROOT, "flat out, %s: %,.0f queries/s so far; %s",
+                    way.name, way.queriesPerSecond(), end.describe()));
         }
         offeredRate = 0.5 * Math.min(pooled.queriesPerSecond(), unpooled.queriesPerSecond());
         long fixedRate = (long) (seconds * 0.45e9 / 4);
         for (boolean pooledTurn : new boolean[] {true, false, false, true}) {
             WayResult way = pooledTurn ? pooled : unpooled;
-            phase(pooledTurn ? pooledWorkers : newWorkers, way, fixedRate, offeredRate);
-            phaseDone.accept(String.format(Locale.ROOT, "%,.0f queries/s offered, %s: p99.9 %,.0f µs so far",
-                    offeredRate, way.name, way.micros(99.9)));
+            PhaseEnd end = phase(pooledTurn ? pooledWorkers : newWorkers, way, fixedRate, offeredRate);
+            phaseDone.accept(String.format(Locale.ROOT, "%,.0f queries/s offered, %s: p99.9 %,.0f µs so far; %s",
+                    offeredRate, way.name, way.micros(99.9), end.describe()));
         }
     }
 
@@ -90,11 +104,12 @@ final class LoadRunner {
      * One phase of {@code nanos} on every worker: flat out when {@code rate} is 0, else at
      * {@code rate} queries per second over all threads. Measured into {@code way} unless null.
      */
-    private void phase(List<Worker> workers, WayResult way, long nanos, double rate) {
+    private PhaseEnd phase(List<Worker> workers, WayResult way, long nanos, double rate) {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         long[] startAt = new long[1];
         long[] done = new long[threads];
+        long[] loopBytes = new long[threads];
         Histogram[] histograms = new Histogram[threads];
         List<Thread> running = new ArrayList<>();
         for (Worker worker : workers) {
@@ -103,9 +118,12 @@ final class LoadRunner {
             Runnable body = () -> {
                 ready.countDown();
                 uninterruptibly(go::await);
+                // -1 on a virtual thread: the JDK counts its bytes only on its carriers
+                long before = THREADS.getCurrentThreadAllocatedBytes();
                 done[worker.number()] = rate == 0
                         ? flatOut(worker, startAt[0] + nanos, histogram)
                         : fixedRate(worker, startAt[0], startAt[0] + nanos, rate, histogram);
+                loopBytes[worker.number()] = before < 0 ? -1 : THREADS.getCurrentThreadAllocatedBytes() - before;
             };
             running.add(virtual ? Thread.ofVirtual().unstarted(body) : Thread.ofPlatform().unstarted(body));
         }
@@ -119,13 +137,18 @@ final class LoadRunner {
         long elapsed = System.nanoTime() - startAt[0];
         long allocated = THREADS.getTotalThreadAllocatedBytes() - allocatedBefore;
         long[] gcAfter = gc();
+        PhaseEnd end = new PhaseEnd(gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], Math.max(0, elapsed - nanos));
         if (way == null) {
-            return;
+            return end;
         }
         long queries = 0;
         for (int t = 0; t < threads; t++) {
             queries += done[t];
             (rate == 0 ? way.serviceNanos : way.responseNanos).add(histograms[t]);
+            if (loopBytes[t] < 0) {
+                way.queryLoopBytesKnown = false;
+            }
+            way.queryLoopBytes += Math.max(0, loopBytes[t]);
         }
         if (rate == 0) {
             way.flatOutQueries += queries;
@@ -133,8 +156,9 @@ final class LoadRunner {
         }
         way.queries += queries;
         way.allocatedBytes += allocated;
-        way.collections += gcAfter[0] - gcBefore[0];
-        way.collectionMillis += gcAfter[1] - gcBefore[1];
+        way.collections += end.collections();
+        way.collectionMillis += end.collectionMillis();
+        return end;
     }
 
     private long flatOut(Worker worker, long deadline, Histogram histogram) {

@@ -7,7 +7,8 @@ import org.HdrHistogram.Histogram;
  * What one way of running the queries (pooled, or {@code new}-everything) measured over its
  * phases: flat-out queries and their time, the response times at the fixed offered rate
  * (HdrHistogram, nanoseconds, from each query's intended start), and the collections, GC time
- * and heap bytes allocated by every thread while its phases ran.
+ * and heap bytes allocated by every thread while its phases ran, and by the workers' query loops
+ * alone (unknown on virtual threads).
  */
 final class WayResult {
     /** Up to a minute per query at three significant digits: a stalled JVM still records. */
@@ -20,6 +21,8 @@ final class WayResult {
     long flatOutNanos;
     long queries;
     long allocatedBytes;
+    long queryLoopBytes;
+    boolean queryLoopBytesKnown = true;
     long collections;
     long collectionMillis;
 
@@ -38,6 +41,11 @@ final class WayResult {
 
     double bytesPerQuery() {
         return queries == 0 ? 0 : (double) allocatedBytes / queries;
+    }
+
+    /** Bytes per query allocated inside the workers' query loops, a part of {@link #bytesPerQuery()}. */
+    double queryLoopBytesPerQuery() {
+        return queries == 0 ? 0 : (double) queryLoopBytes / queries;
     }
 
     /** Response time at {@code percentile} (0..100) at the fixed rate, in microseconds. */
