@@ -17,16 +17,16 @@ import pools.api.ScopedArena;
 class ArenaPageEdgesTest {
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "UNCHECKED"})
-    void aRequestThatFillsThePageExactlyStaysInIt(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety);
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "UNCHECKED"})
+    void aRequestThatFillsThePageExactlyStaysInIt(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check);
              ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
             arena.allocate(TestManagers.MEDIUM, 8);
             assertEquals(1, manager.stats().pagesInUse(), "a whole page in one request");
             arena.allocate(1, 1);
             assertEquals(2, manager.stats().pagesInUse(), "one byte more is a new page");
         }
-        try (PooledArenaManager manager = TestManagers.manager(safety);
+        try (PooledArenaManager manager = TestManagers.manager(check);
              ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
             arena.allocate(8, 8);
             MemorySegment aligned = arena.allocate(TestManagers.MEDIUM - 64, 64);
@@ -40,9 +40,9 @@ class ArenaPageEdgesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "UNCHECKED"})
-    void aRequestOfExactlyTheLargestPageIsAPageNotAnOversizeBlock(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety);
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "UNCHECKED"})
+    void aRequestOfExactlyTheLargestPageIsAPageNotAnOversizeBlock(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check);
              ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
             arena.allocate(TestManagers.LARGE, 8);
             assertEquals(0, manager.stats().oversizeAllocations());
@@ -53,9 +53,9 @@ class ArenaPageEdgesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void badRequestsNameWhatIsWrong(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety);
+    @EnumSource(StaleSegmentCheck.class)
+    void badRequestsNameWhatIsWrong(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check);
              ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
             assertEquals("byteSize must be 0 or more, got -1",
                     assertThrows(IllegalArgumentException.class, () -> arena.allocate(-1, 8)).getMessage());
