@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pools.api.ArenaKind;
+import pools.api.ArenaStats;
+import pools.api.PoolConfig;
 import pools.api.ScopedArena;
 
 /**
@@ -36,6 +39,54 @@ class ArenaPageEdgesTest {
             assertEquals(1, manager.stats().pagesInUse(), "an empty request at the page's end needs no page");
             arena.allocate(8, 8);
             assertEquals(2, manager.stats().pagesInUse());
+        }
+        try (PooledArenaManager manager = TestManagers.manager(check);
+             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
+            arena.allocate(TestManagers.MEDIUM - 1, 1);
+            MemorySegment empty = arena.allocate(0, 8);
+            assertEquals(0, empty.address() % 8);
+            assertEquals(1, manager.stats().pagesInUse(), "aligned up to the page's end, an empty request still fits");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "UNCHECKED"})
+    void eachRequestStartsAtTheNextAlignedByte(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check);
+             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
+            MemorySegment seven = arena.allocate(7, 1);
+            MemorySegment eight = arena.allocate(8, 8);
+            assertEquals(seven.address() + 8, eight.address(), "one byte of padding, no more");
+            assertEquals(16, arena.allocatedBytes(), "7 bytes, 1 of padding, 8");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StaleSegmentCheck.class)
+    void allocatedBytesCountEveryBlockOfTheAcquisition(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check);
+             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
+            arena.allocate(TestManagers.MEDIUM - 64, 8);
+            arena.allocate(TestManagers.MEDIUM - 64, 8);
+            arena.allocate(24, 8);
+            assertEquals(2L * (TestManagers.MEDIUM - 64) + 24, arena.allocatedBytes());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StaleSegmentCheck.class)
+    void anArenaFillsTheLargestPageNotAboveItsKindsSize(StaleSegmentCheck check) {
+        // PRIMITIVE below the small page, SEARCH exactly the large page, JSON between medium and large.
+        PoolConfig config = TestManagers.config().arenaSizes(TestManagers.SMALL / 2, TestManagers.LARGE, 16384).build();
+        long[] expected = {TestManagers.SMALL, TestManagers.LARGE, TestManagers.MEDIUM};
+        for (ArenaKind kind : ArenaKind.values()) {
+            try (PooledArenaManager manager = TestManagers.manager(check, config);
+                 ScopedArena arena = manager.acquire(kind)) {
+                arena.allocate(100, 8).set(ValueLayout.JAVA_LONG, 0, 1L);
+                ArenaStats stats = manager.stats();
+                assertEquals(expected[kind.ordinal()], stats.reservedBytes(), kind + ": " + stats);
+                assertEquals(0, stats.oversizeAllocations(), kind + ": a request that fits a page is no oversize block");
+            }
         }
     }
 
