@@ -63,7 +63,7 @@ final class ClosedArenas {
      */
     void freeKeptPages(long bytes) {
         long freed = 0;
-        for (int k = keepingPages.length - 1; k >= 0 && freed < bytes; k--) {
+        for (int k = keepingPages.length - 1; k >= 0; k--) {
             PooledArena arena;
             while (freed < bytes && (arena = keepingPages[k].poll()) != null) {
                 freed += arena.held().freeKept();

@@ -241,10 +241,13 @@ final class PooledArena implements ScopedArena {
         return current.asSlice(start - base, byteSize);
     }
 
-    /** The request's aligned start: in the current block if it fits there, else in a new one. */
+    /**
+     * The request's aligned start: in the current block if it fits there, else in a new one.
+     * Rounding up cannot wrap: addresses are below 2^57 and the alignment at most 2^62.
+     */
     private long alignOrRefill(long byteSize, long byteAlignment) {
         long start = (next + byteAlignment - 1) & -byteAlignment;
-        if (start >= next && start <= end && byteSize <= end - start) {
+        if (start <= end && byteSize <= end - start) {
             return start;
         }
         return refill(byteSize, byteAlignment);

@@ -86,6 +86,8 @@ class ArenaPageEdgesTest {
                 ArenaStats stats = manager.stats();
                 assertEquals(expected[kind.ordinal()], stats.reservedBytes(), kind + ": " + stats);
                 assertEquals(0, stats.oversizeAllocations(), kind + ": a request that fits a page is no oversize block");
+                assertEquals(check == StaleSegmentCheck.PER_ALLOCATION ? 0 : 1, stats.pagesInUse(),
+                        kind + ": a pooled page, unless every allocation is its own malloc");
             }
         }
     }
