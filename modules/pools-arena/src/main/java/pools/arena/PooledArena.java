@@ -11,9 +11,9 @@ import pools.api.ScopedArena;
  * {@link ClosedArenas}, from which the manager opens it again for the next acquisition; it never
  * calls the manager. Its leases call it; it makes them but never calls them.
  *
- * <p>What the host holds: in {@link StaleSegmentCheck#UNCHECKED}, a confined acquisition gets this object
- * itself (no lock, no generation: a reference kept past close reaches the next acquisition) and
- * a shared one an {@link ArenaLease} made once per arena that locks. In the checked modes every
+ * <p>What the host holds: in {@link StaleSegmentCheck#UNCHECKED}, a confined acquisition gets
+ * this object itself (no lock, no generation: a reference kept past close reaches the next
+ * acquisition) and a shared one an {@link ArenaLease} made once per arena that locks. In the checked modes every
  * acquisition gets a new {@link ArenaLease} naming its generation, so a reference kept past
  * close fails instead.
  *

@@ -83,7 +83,8 @@ class ArenaHandlesTest {
             MemorySegment block = shared.allocate(TestManagers.LARGE + 8, 8);
             block.set(ValueLayout.JAVA_LONG, TestManagers.LARGE, 41L);
             Workers workers = new Workers();
-            workers.start("other", () -> block.set(ValueLayout.JAVA_LONG, TestManagers.LARGE, block.get(ValueLayout.JAVA_LONG, TestManagers.LARGE) + 1));
+            workers.start("other", () -> block.set(ValueLayout.JAVA_LONG, TestManagers.LARGE,
+                    block.get(ValueLayout.JAVA_LONG, TestManagers.LARGE) + 1));
             workers.joinAll(Duration.ofSeconds(20));
             assertEquals(42L, block.get(ValueLayout.JAVA_LONG, TestManagers.LARGE));
             assertEquals(1, manager.stats().oversizeAllocations());

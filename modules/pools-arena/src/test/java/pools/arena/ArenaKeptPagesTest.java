@@ -55,9 +55,11 @@ class ArenaKeptPagesTest {
                 firstMedium.set(ValueLayout.JAVA_LONG, 0, 1L);
                 large.set(ValueLayout.JAVA_LONG, 0, 2L);
                 secondMedium.set(ValueLayout.JAVA_LONG, 0, 3L);
-                assertNotEquals(firstMedium.address(), secondMedium.address(), "the kept medium page in use is not handed out again");
+                assertNotEquals(firstMedium.address(), secondMedium.address(),
+                        "the kept medium page in use is not handed out again");
                 assertEquals(1L, firstMedium.get(ValueLayout.JAVA_LONG, 0));
-                assertEquals(TestManagers.LARGE + 2L * TestManagers.MEDIUM, manager.stats().reservedBytes(), "no new page: all three were kept");
+                assertEquals(TestManagers.LARGE + 2L * TestManagers.MEDIUM, manager.stats().reservedBytes(),
+                        "no new page: all three were kept");
             }
         }
     }

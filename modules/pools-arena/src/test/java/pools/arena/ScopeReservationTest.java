@@ -44,7 +44,8 @@ class ScopeReservationTest {
             try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
                 arena.allocate(half, 32);
                 arena.allocate(half, 32);
-                assertEquals(2L * TestManagers.MEDIUM, manager.stats().reservedBytes(), "31 bytes of padding each: the second overflows the page");
+                assertEquals(2L * TestManagers.MEDIUM, manager.stats().reservedBytes(),
+                        "31 bytes of padding each: the second overflows the page");
             }
         }
     }
