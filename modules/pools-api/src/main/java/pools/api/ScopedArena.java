@@ -73,7 +73,7 @@ public interface ScopedArena extends SegmentAllocator, AutoCloseable {
      * offset is reset, nothing is cleared). The built-in provider lets a closed arena keep the
      * pages it used for its next acquisitions (within the idle retain limit), so a steady
      * workload's close gives no page back and costs the same however many pages it used; pages
-     * beyond the limit go back to the page pool one by one.
+     * beyond the limit are freed one by one.
      *
      * @throws PoolClosedException if the arena is already closed (checked mode: always;
      *                             unchecked: unless it has been acquired again since)

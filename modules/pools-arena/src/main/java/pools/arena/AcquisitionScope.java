@@ -7,14 +7,15 @@ import java.lang.foreign.MemorySegment;
  * The FFM scope of one acquisition of a {@link PooledArena}, and the budget bytes reserved for
  * what is allocated in it. The checked modes open it with the acquisition (pages are re-scoped to
  * it, or every allocation is made in it); the unchecked mode opens it only for an oversize
- * request, so that its acquire and close touch nothing here but {@link #end()}'s two checks. Ending the acquisition closes it, so segments allocated in it fail their next access,
- * and gives its reservation back.
+ * request, so that its acquire and close touch nothing here but {@link #end()}'s two checks.
+ * Ending the acquisition closes it, so segments allocated in it fail their next access, and gives
+ * its reservation back.
  *
  * <p>Threading: owned by its arena and touched only where the arena's own fields are (the
  * acquiring thread, or under the arena's monitor when shared).
  */
 final class AcquisitionScope {
-    private final PooledArenaManager manager;
+    private final ArenaCounters counters;
     private final PagePool pages;
     /** What is reserved at least when a non-oversize block needs more: the arena's home page size. */
     private final long reserveQuantum;
@@ -27,8 +28,8 @@ final class AcquisitionScope {
     private long reserved;
     private long used;
 
-    AcquisitionScope(PooledArenaManager manager, PagePool pages, long reserveQuantum, Object requester) {
-        this.manager = manager;
+    AcquisitionScope(ArenaCounters counters, PagePool pages, long reserveQuantum, Object requester) {
+        this.counters = counters;
         this.pages = pages;
         this.reserveQuantum = reserveQuantum;
         this.requester = requester;
@@ -45,15 +46,25 @@ final class AcquisitionScope {
     }
 
     /**
-     * A block of its own in this scope, reserved against the budget a page at a time (oversize:
-     * exactly). The caller has checked that size plus padding fits in a long. If the budget
-     * refuses or FFM cannot allocate, nothing stays reserved for it.
+     * Bytes {@link #allocate} would reserve against the budget for this request: none while the
+     * bytes reserved so far cover it, else a page's worth at least (oversize: exactly what it
+     * needs). The caller has checked that size plus padding fits in a long.
+     */
+    long reservationFor(long byteSize, long byteAlignment, boolean oversize) {
+        long charge = charge(byteSize, byteAlignment);
+        if (charge <= reserved - used) {
+            return 0;
+        }
+        return oversize ? charge : Math.max(charge, reserveQuantum);
+    }
+
+    /**
+     * A block of its own in this scope, reserved against the budget as {@link #reservationFor}
+     * says. If the budget refuses or FFM cannot allocate, nothing stays reserved for it.
      */
     MemorySegment allocate(long byteSize, long byteAlignment, boolean oversize, boolean shared) {
-        long charge = Math.addExact(byteSize, byteAlignment > 16 ? byteAlignment - 1 : 0);
-        long quantum = 0;
-        if (charge > reserved - used) {
-            quantum = oversize ? charge : Math.max(charge, reserveQuantum);
+        long quantum = reservationFor(byteSize, byteAlignment, oversize);
+        if (quantum > 0) {
             pages.reserve(quantum, requester);
         }
         if (scope == null) {
@@ -69,9 +80,9 @@ final class AcquisitionScope {
             throw e;
         }
         reserved += quantum;
-        used += charge;
+        used += charge(byteSize, byteAlignment);
         if (oversize) {
-            manager.countOversize();
+            counters.oversize();
         }
         return memory;
     }
@@ -98,6 +109,11 @@ final class AcquisitionScope {
             reserved = 0;
             used = 0;
         }
+    }
+
+    /** What a request uses of the reservation: its size plus the padding FFM may add above malloc's 16-byte alignment. */
+    private static long charge(long byteSize, long byteAlignment) {
+        return Math.addExact(byteSize, byteAlignment > 16 ? byteAlignment - 1 : 0);
     }
 
     private static Arena newScope(boolean shared) {

@@ -34,7 +34,7 @@ abstract sealed class ArenaLease implements ScopedArena {
 
     @Override
     public long allocatedBytes() {
-        return arena.allocatedBytes(generation);
+        return arena.allocatedBytesFor(generation);
     }
 
     @Override
@@ -55,12 +55,12 @@ abstract sealed class ArenaLease implements ScopedArena {
 
         @Override
         public MemorySegment allocate(long byteSize, long byteAlignment) {
-            return arena.allocate(generation, byteSize, byteAlignment);
+            return arena.allocateFor(generation, byteSize, byteAlignment);
         }
 
         @Override
         public void close() {
-            arena.close(generation);
+            arena.closeFor(generation);
         }
     }
 
@@ -78,13 +78,13 @@ abstract sealed class ArenaLease implements ScopedArena {
         @Override
         public MemorySegment allocate(long byteSize, long byteAlignment) {
             synchronized (arena) {
-                return arena.allocate(generation, byteSize, byteAlignment);
+                return arena.allocateFor(generation, byteSize, byteAlignment);
             }
         }
 
         @Override
         public void close() {
-            arena.closeLocked(generation);
+            arena.closeSharedFor(generation);
         }
     }
 }

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * many bytes that is) closes without one page going back to the pool: close costs the same
  * whether the acquisition used a kilobyte or a megabyte.
  *
- * <p>Threading: owned by whoever owns the arena (its acquirer, the manager while pooled, or a
- * reclaimer that polled it from the free list); handed over with the arena through the free list.
- * {@link #keptPages()} and {@link #keptBytes()} are also read by stats and budget trimming while
- * the arena is pooled: written before the free list's offer, which publishes them.
+ * <p>Threading: owned by whoever owns the arena (its acquirer, or, while it is closed,
+ * {@link ClosedArenas} and whoever polled it from there); handed over with the arena through
+ * those lists. {@link #keptPages()} and {@link #keptBytes()} are also read by stats and budget
+ * trimming while the arena waits there: written before the list's offer, which publishes them.
  */
 final class HeldPages {
     private final PagePool pool;
@@ -33,8 +33,8 @@ final class HeldPages {
         return used < kept ? pages[used++] : null;
     }
 
-    /** A page of the class for this acquisition: a kept one not yet in use, else one from the pool. */
-    Page take(int sizeClass, Object requester) {
+    /** A kept page of the class not yet used in this acquisition, now used by it; null if none. */
+    Page takeKept(int sizeClass) {
         for (int i = used; i < kept; i++) {
             Page page = pages[i];
             if (page.sizeClass == sizeClass) {
@@ -43,17 +43,26 @@ final class HeldPages {
                 return page;
             }
         }
+        return null;
+    }
+
+    /**
+     * A new page of the class from the pool, held for this acquisition.
+     *
+     * @throws pools.api.BudgetExceededException if the budget refuses; nothing is held then
+     */
+    Page takeNew(int sizeClass, Object requester) {
+        Page page = pool.allocate(sizeClass, requester);
         if (count == pages.length) {
             pages = Arrays.copyOf(pages, count * 2);
         }
-        Page page = pool.take(sizeClass, requester);
         pages[count++] = page;
         return page;
     }
 
     /**
      * Ends the acquisition: the kept chain stays; of the pages taken from the pool, it keeps
-     * those the pool's idle retain limit allows and gives back the rest. With no page taken
+     * those the pool's idle retain limit allows and frees the rest. With no page taken
      * (the steady state) that is nothing at all. With {@code zero}, first zeroes what this
      * acquisition used of each page (the caller has closed the scope the pages were re-scoped
      * to, so no segment can write them any more): every page that is not held stays all zero.
@@ -71,7 +80,7 @@ final class HeldPages {
                 pages[keeping++] = page;
                 keptBytes += pool.pageSize(page.sizeClass);
             } else {
-                pool.give(page);
+                pool.free(page);
             }
         }
         kept = keeping;
@@ -97,7 +106,7 @@ final class HeldPages {
             Page page = pages[used];
             freed += pool.pageSize(page.sizeClass);
             keptBytes -= pool.pageSize(page.sizeClass);
-            pool.discardKept(page);
+            pool.freeKept(page);
             // Keep [0, kept) then [kept, count) contiguous: the last kept page fills the hole,
             // and the last page taken this acquisition fills the kept range's old end.
             pages[used] = pages[kept - 1];
@@ -134,7 +143,7 @@ final class HeldPages {
     /** Frees the kept chain (the arena is pooled, so nobody uses it); returns the bytes freed. */
     long freeKept() {
         for (int i = 0; i < kept; i++) {
-            pool.discardKept(pages[i]);
+            pool.freeKept(pages[i]);
             pages[i] = null;
         }
         long freed = keptBytes;

@@ -7,18 +7,19 @@ import pools.api.ScopedArena;
 
 /**
  * One pooled arena: a bump pointer through the page it holds last, the pages it took, and the
- * per-acquisition FFM scope of the checked modes. The manager keeps closed ones in a free list
- * per kind (the seed's arena_pool) and opens them again for the next acquisition.
+ * per-acquisition FFM scope of the checked modes. Closing puts it on the manager's
+ * {@link ClosedArenas}, from which the manager opens it again for the next acquisition; it never
+ * calls the manager. Its leases call it; it makes them but never calls them.
  *
- * <p>What the host holds: in {@link Safety#UNCHECKED}, a confined acquisition gets this object
- * itself (no lock, no generation: a reference kept past close reaches the next acquisition) and
- * a shared one an {@link ArenaLease} made once per arena that locks. In the checked modes every
+ * <p>What the host holds: in {@link StaleSegmentCheck#UNCHECKED}, a confined acquisition gets
+ * this object itself (no lock, no generation: a reference kept past close reaches the next
+ * acquisition) and a shared one an {@link ArenaLease} made once per arena that locks. In the checked modes every
  * acquisition gets a new {@link ArenaLease} naming its generation, so a reference kept past
  * close fails instead.
  *
  * <p>Threading: every field below is written by the thread that acquired the arena (confined)
- * or under this object's monitor (shared), and handed to the next acquirer through the
- * manager's free list (a queue offer and poll: release and acquire). In the checked modes
+ * or under this object's monitor (shared), and handed to the next acquirer through
+ * {@link ClosedArenas} (a queue offer and poll: release and acquire). In the checked modes
  * {@link #generation} changes on every open and every close, and a stale lease fails on any
  * thread although the field is plain: a confined lease's own thread wrote the close's bump
  * itself (so it reads that value or a later one), a shared lease reads under the monitor the
@@ -26,17 +27,17 @@ import pools.api.ScopedArena;
  * check. Volatile, it cost a checked 16-byte bump 3.2 instead of 2.1 ns/op (one short JMH run).
  */
 final class PooledArena implements ScopedArena {
-    private final PooledArenaManager manager;
     private final ArenaKind kind;
-    private final Safety safety;
+    private final StaleSegmentCheck check;
 
     private int generation;
     private boolean open;
     /** The acquiring thread of a confined arena; null when shared or pooled. */
     private Thread owner;
-    private ScopedArena lease;
+    /** What the host holds for the current acquisition: this arena or a lease; null when closed. */
+    private ScopedArena handle;
     /** The lease of shared acquisitions in the unchecked mode, made once and reused. */
-    private ArenaLease sharedFace;
+    private ArenaLease uncheckedSharedLease;
     /** The acquisition's FFM scope: opened by acquire in checked modes, for oversize only otherwise. */
     private final AcquisitionScope scope;
 
@@ -64,32 +65,42 @@ final class PooledArena implements ScopedArena {
     private Page currentPage;
     private final HeldPages held;
     private final BlockSource blocks;
+    /** Where this arena goes when closed, and what counts its closes: both shared with the manager. */
+    private final ClosedArenas closedArenas;
+    private final ArenaCounters counters;
 
-    PooledArena(PooledArenaManager manager, PagePool pages, ArenaKind kind, Safety safety, int homeClass) {
-        this.manager = manager;
+    /**
+     * A new arena of the kind that fills pages of {@code homeClass}, checking stale segments as
+     * {@code check} says, taking pages from {@code pages}, and going to {@code closedArenas} when
+     * closed.
+     */
+    PooledArena(ArenaKind kind, StaleSegmentCheck check, int homeClass, PagePool pages,
+                ClosedArenas closedArenas, ArenaCounters counters) {
         this.kind = kind;
-        this.safety = safety;
+        this.check = check;
+        this.closedArenas = closedArenas;
+        this.counters = counters;
         this.held = new HeldPages(pages);
-        this.scope = new AcquisitionScope(manager, pages, pages.pageSize(homeClass), this);
-        this.blocks = new BlockSource(pages, held, scope, safety, homeClass, this);
+        this.scope = new AcquisitionScope(counters, pages, pages.pageSize(homeClass), this);
+        this.blocks = new BlockSource(pages, closedArenas, held, scope, check, homeClass, this);
     }
 
     /** Opens the arena for one acquisition; returns what the host holds. */
     ScopedArena open(boolean sharedAcquisition) {
         owner = sharedAcquisition ? null : Thread.currentThread();
         open = true;
-        if (safety.checked()) {
+        if (check.checked()) {
             scope.open(sharedAcquisition);
             int nextGeneration = generation + 1;
             generation = nextGeneration;
-            lease = ArenaLease.of(this, nextGeneration, sharedAcquisition);
+            handle = ArenaLease.of(this, nextGeneration, sharedAcquisition);
         } else if (sharedAcquisition) {
-            if (sharedFace == null) {
-                sharedFace = ArenaLease.of(this, generation, true);
+            if (uncheckedSharedLease == null) {
+                uncheckedSharedLease = ArenaLease.of(this, generation, true);
             }
-            lease = sharedFace;
+            handle = uncheckedSharedLease;
         } else {
-            lease = this;
+            handle = this;
         }
         // Starting in a kept page, a caller's loop whose allocations fit in it never reaches the
         // refill call, so C2 compiles that call as a trap and hoists this object's fields out of
@@ -98,7 +109,7 @@ final class PooledArena implements ScopedArena {
         if (kept != null) {
             use(kept, blocks.lastPage());
         }
-        return lease;
+        return handle;
     }
 
     @Override
@@ -124,16 +135,16 @@ final class PooledArena implements ScopedArena {
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
         if (owner != Thread.currentThread()) {
-            enterConfined();
+            checkOpenAndOwner();
         }
         return bump(byteSize, byteAlignment);
     }
 
     @Override
     public void close() {
-        enterConfined();
-        reset();
-        manager.recycle(this, this);
+        checkOpenAndOwner();
+        endAcquisition();
+        shelve(this);
     }
 
     /**
@@ -141,34 +152,36 @@ final class PooledArena implements ScopedArena {
      * Nothing is zeroed here: re-scoped pages are zero up to the bytes earlier acquisitions
      * used, which their close zeroed (cheaper than one fill per slice, see docs/benchmarks.md).
      */
-    MemorySegment allocate(int expectedGeneration, long byteSize, long byteAlignment) {
+    MemorySegment allocateFor(int leaseGeneration, long byteSize, long byteAlignment) {
         // One branch for the common case: an owner that is this thread implies an open confined acquisition.
-        if (expectedGeneration != generation || owner != Thread.currentThread()) {
-            enter(expectedGeneration);
+        if (leaseGeneration != generation || owner != Thread.currentThread()) {
+            checkLease(leaseGeneration);
         }
         return bump(byteSize, byteAlignment);
     }
 
-    void close(int expectedGeneration) {
-        enter(expectedGeneration);
-        ScopedArena closing = lease;
-        reset();
-        manager.recycle(this, closing);
+    /** What a confined lease's close calls. */
+    void closeFor(int leaseGeneration) {
+        checkLease(leaseGeneration);
+        ScopedArena closing = handle;
+        endAcquisition();
+        shelve(closing);
     }
 
-    /** Closes a shared acquisition: the reset under this object's monitor, the recycling after it. */
-    void closeLocked(int expectedGeneration) {
+    /** What a shared lease's close calls: the acquisition ends under this object's monitor, the shelving after it. */
+    void closeSharedFor(int leaseGeneration) {
         ScopedArena closing;
         synchronized (this) {
-            enter(expectedGeneration);
-            closing = lease;
-            reset();
+            checkLease(leaseGeneration);
+            closing = handle;
+            endAcquisition();
         }
-        manager.recycle(this, closing);
+        shelve(closing);
     }
 
-    long allocatedBytes(int expectedGeneration) {
-        return generation == expectedGeneration ? allocatedBytes() : 0;
+    /** What a lease's {@code allocatedBytes()} calls: 0 once its acquisition has ended. */
+    long allocatedBytesFor(int leaseGeneration) {
+        return generation == leaseGeneration ? allocatedBytes() : 0;
     }
 
     @Override
@@ -176,14 +189,21 @@ final class PooledArena implements ScopedArena {
         return "pools.arena " + kind + " arena";
     }
 
-    private void enter(int expectedGeneration) {
-        if (expectedGeneration != generation) {
-            throw closed();
-        }
-        enterConfined();
+    /** Counts the close of the acquisition the host held {@code closedHandle} for, and puts this arena on the shelf. */
+    private void shelve(ScopedArena closedHandle) {
+        counters.closed(closedHandle);
+        closedArenas.put(this);
     }
 
-    private void enterConfined() {
+    /** Throws unless the lease of {@code leaseGeneration} is the current one and may be used from this thread. */
+    private void checkLease(int leaseGeneration) {
+        if (leaseGeneration != generation) {
+            throw closed();
+        }
+        checkOpenAndOwner();
+    }
+
+    private void checkOpenAndOwner() {
         if (!open) {
             throw closed();
         }
@@ -193,7 +213,7 @@ final class PooledArena implements ScopedArena {
         }
     }
 
-    /** The pages this arena holds; the manager reads and frees the kept ones while it is pooled. */
+    /** The pages this arena holds; {@link ClosedArenas} reads and frees the kept ones while it is closed. */
     HeldPages held() {
         return held;
     }
@@ -221,10 +241,13 @@ final class PooledArena implements ScopedArena {
         return current.asSlice(start - base, byteSize);
     }
 
-    /** The request's aligned start: in the current block if it fits there, else in a new one. */
+    /**
+     * The request's aligned start: in the current block if it fits there, else in a new one.
+     * Rounding up cannot wrap: addresses are below 2^57 and the alignment at most 2^62.
+     */
     private long alignOrRefill(long byteSize, long byteAlignment) {
         long start = (next + byteAlignment - 1) & -byteAlignment;
-        if (start >= next && start <= end && byteSize <= end - start) {
+        if (start <= end && byteSize <= end - start) {
             return start;
         }
         return refill(byteSize, byteAlignment);
@@ -264,16 +287,16 @@ final class PooledArena implements ScopedArena {
      * throws and nothing has changed, so close can be retried), then the pages: zeroed where
      * this acquisition used them (re-scoped mode), then kept or given back to the pool.
      */
-    private void reset() {
+    private void endAcquisition() {
         scope.end();
         open = false;
-        if (safety.checked()) {
+        if (check.checked()) {
             generation = generation + 1; // stale leases now fail (see the class comment for other threads)
         }
         owner = null;
-        lease = null;
+        handle = null;
         leaveCurrentPage();
-        held.endAcquisition(safety == Safety.RESCOPED);
+        held.endAcquisition(check == StaleSegmentCheck.RESCOPED);
         current = null;
         base = 0;
         next = 0;

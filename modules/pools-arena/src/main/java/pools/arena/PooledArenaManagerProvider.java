@@ -25,7 +25,7 @@ public final class PooledArenaManagerProvider implements ArenaManagerProvider {
 
     @Override
     public ArenaManager create(PoolContext context) {
-        Safety safety = Safety.choose(context.config().safetyChecks().arenaSafety(), PooledArenaManagerProvider.class.getModule());
-        return new PooledArenaManager(context, safety);
+        StaleSegmentCheck check = StaleSegmentCheck.choose(context.config().safetyChecks().arenaSafety(), PooledArenaManagerProvider.class.getModule());
+        return new PooledArenaManager(context, check);
     }
 }

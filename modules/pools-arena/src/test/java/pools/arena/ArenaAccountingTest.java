@@ -25,14 +25,14 @@ class ArenaAccountingTest {
     private final RecordingEvents events = new RecordingEvents();
     private final MemoryBudget budget = MemoryBudget.withLimit(16L << 20);
 
-    private PooledArenaManager manager(Safety safety, PoolConfig config) {
-        return new PooledArenaManager(new PoolContext(config, budget, events), safety);
+    private PooledArenaManager manager(StaleSegmentCheck check, PoolConfig config) {
+        return new PooledArenaManager(new PoolContext(config, budget, events), check);
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void withNoRetainEveryPageIsFreedAtCloseAndItsBytesGoBack(Safety safety) {
-        try (PooledArenaManager manager = manager(safety, TestManagers.config().arenaIdleRetainBytes(0).build())) {
+    @EnumSource(StaleSegmentCheck.class)
+    void withNoRetainEveryPageIsFreedAtCloseAndItsBytesGoBack(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = manager(check, TestManagers.config().arenaIdleRetainBytes(0).build())) {
             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
             arena.allocate(6000, 8);
             arena.allocate(6000, 8);
@@ -41,7 +41,7 @@ class ArenaAccountingTest {
             assertEquals(budget.reservedBytes(), open.reservedBytes(), "the manager's reservation is the budget's");
             arena.close();
             ArenaStats closed = manager.stats();
-            assertEquals(0, closed.idlePages(), safety + ": nothing may stay idle with a retain of 0");
+            assertEquals(0, closed.idlePages(), check + ": nothing may stay idle with a retain of 0");
             assertEquals(0, closed.pagesInUse());
             assertEquals(0, closed.reservedBytes());
             assertEquals(0, budget.reservedBytes(), "every page's bytes went back to the budget");
@@ -49,9 +49,9 @@ class ArenaAccountingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "UNCHECKED"})
-    void pagesKeptIdleAreCountedUntilTheManagerClosesAndFreesThem(Safety safety) {
-        PooledArenaManager manager = manager(safety, TestManagers.config().build());
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "UNCHECKED"})
+    void pagesKeptIdleAreCountedUntilTheManagerClosesAndFreesThem(StaleSegmentCheck check) {
+        PooledArenaManager manager = manager(check, TestManagers.config().build());
         ScopedArena first = manager.acquire(ArenaKind.PRIMITIVE);
         ScopedArena second = manager.acquire(ArenaKind.PRIMITIVE);
         first.allocate(6000, 8);
@@ -72,16 +72,16 @@ class ArenaAccountingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void anOversizeBlockIsReservedWhileHeldAndGivenBackAtClose(Safety safety) {
-        try (PooledArenaManager manager = manager(safety, TestManagers.config().arenaIdleRetainBytes(0).build())) {
+    @EnumSource(StaleSegmentCheck.class)
+    void anOversizeBlockIsReservedWhileHeldAndGivenBackAtClose(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = manager(check, TestManagers.config().arenaIdleRetainBytes(0).build())) {
             ScopedArena arena = manager.acquire(ArenaKind.JSON);
             long before = budget.reservedBytes();
             arena.allocate(3 * TestManagers.LARGE, 64);
             assertEquals(1, manager.stats().oversizeAllocations());
             assertTrue(budget.reservedBytes() >= before + 3 * TestManagers.LARGE, "the block is reserved");
             arena.close();
-            assertEquals(0, budget.reservedBytes(), safety + ": the oversize block's bytes went back");
+            assertEquals(0, budget.reservedBytes(), check + ": the oversize block's bytes went back");
             assertEquals(0, manager.stats().reservedBytes());
         }
     }
@@ -89,7 +89,7 @@ class ArenaAccountingTest {
     @org.junit.jupiter.api.Test
     void aSegmentOfAFreedPageNoLongerReads() {
         // Unchecked: a segment outlives its arena's close, but not the page's free.
-        PooledArenaManager manager = manager(Safety.UNCHECKED, TestManagers.config().build());
+        PooledArenaManager manager = manager(StaleSegmentCheck.UNCHECKED, TestManagers.config().build());
         ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
         MemorySegment kept = arena.allocate(64, 8);
         MemorySegment oversize = arena.allocate(2L * TestManagers.LARGE, 8);

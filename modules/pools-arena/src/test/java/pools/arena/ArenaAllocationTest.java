@@ -15,9 +15,9 @@ import pools.api.ScopedArena;
 class ArenaAllocationTest {
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void everyAllocationIsAlignedSizedAndDisjoint(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety); ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
+    @EnumSource(StaleSegmentCheck.class)
+    void everyAllocationIsAlignedSizedAndDisjoint(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check); ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
             List<MemorySegment> segments = new ArrayList<>();
             long expectedAtLeast = 0;
             for (int i = 0; i < 600; i++) {
@@ -43,9 +43,9 @@ class ArenaAllocationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void bumpsWithinAPageThenChainsToAnother(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety); ScopedArena arena = manager.acquire(ArenaKind.JSON)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void bumpsWithinAPageThenChainsToAnother(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check); ScopedArena arena = manager.acquire(ArenaKind.JSON)) {
             MemorySegment first = arena.allocate(100, 8);
             MemorySegment second = arena.allocate(100, 8);
             assertEquals(first.address() + 104, second.address(), "consecutive allocations bump one offset");
@@ -62,9 +62,9 @@ class ArenaAllocationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void requestsAboveTheLargestPageAreServedAndAccountedOnTheirOwn(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().arenaIdleRetainBytes(0).build())) {
+    @EnumSource(StaleSegmentCheck.class)
+    void requestsAboveTheLargestPageAreServedAndAccountedOnTheirOwn(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check, TestManagers.config().arenaIdleRetainBytes(0).build())) {
             try (ScopedArena arena = manager.acquire(ArenaKind.SEARCH)) {
                 MemorySegment huge = arena.allocate(TestManagers.LARGE * 2L + 5, 128);
                 assertEquals(TestManagers.LARGE * 2L + 5, huge.byteSize());

@@ -18,10 +18,10 @@ import pools.api.ScopedArena;
 class ArenaBudgetTest {
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void exhaustingTheBudgetSaysWhichAndByHowMuchAndChangesNothing(Safety safety) {
+    @EnumSource(StaleSegmentCheck.class)
+    void exhaustingTheBudgetSaysWhichAndByHowMuchAndChangesNothing(StaleSegmentCheck check) {
         long budget = 3L * TestManagers.MEDIUM;
-        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().build(), budget);
+        try (PooledArenaManager manager = TestManagers.manager(check, TestManagers.config().build(), budget);
                 ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
             arena.allocate(TestManagers.MEDIUM - 64, 8);
             arena.allocate(TestManagers.MEDIUM - 64, 8);
@@ -41,9 +41,9 @@ class ArenaBudgetTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void closingTheManagerFreesIdlePagesAndThePagesOfArenasClosedLater(Safety safety) {
-        PooledArenaManager manager = TestManagers.manager(safety);
+    @EnumSource(StaleSegmentCheck.class)
+    void closingTheManagerFreesIdlePagesAndThePagesOfArenasClosedLater(StaleSegmentCheck check) {
+        PooledArenaManager manager = TestManagers.manager(check);
         try (ScopedArena idle = manager.acquire(ArenaKind.JSON)) {
             idle.allocate(100, 8);
         }
@@ -55,7 +55,7 @@ class ArenaBudgetTest {
         assertEquals(0, manager.stats().idlePages());
         held.set(ValueLayout.JAVA_LONG, 0, 7L);
         assertEquals(7L, held.get(ValueLayout.JAVA_LONG, 0), "an open arena keeps its page until it closes");
-        if (safety != Safety.PER_ALLOCATION) {
+        if (check != StaleSegmentCheck.PER_ALLOCATION) {
             assertThrows(PoolClosedException.class, () -> open.allocate(TestManagers.LARGE / 2, 8),
                     "an open arena cannot take new pages from a closed manager");
         }
@@ -66,7 +66,7 @@ class ArenaBudgetTest {
 
     @Test
     void reservationsFollowTheSharedBudget() {
-        PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED);
+        PooledArenaManager manager = TestManagers.manager(StaleSegmentCheck.UNCHECKED);
         try (ScopedArena arena = manager.acquire(ArenaKind.SEARCH)) {
             arena.allocate(TestManagers.MEDIUM * 2L, 8);
             arena.allocate(TestManagers.LARGE * 3L, 8);

@@ -39,9 +39,9 @@ class ArenaCloseRetryTest {
     private static final MethodHandle CLOSE = libc("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "PER_ALLOCATION"})
-    void aCloseRefusedByANativeCallInFlightLeavesTheArenaOpenAndCanBeRetried(Safety safety) throws Throwable {
-        try (PooledArenaManager manager = TestManagers.manager(safety); Arena fds = Arena.ofConfined()) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "PER_ALLOCATION"})
+    void aCloseRefusedByANativeCallInFlightLeavesTheArenaOpenAndCanBeRetried(StaleSegmentCheck check) throws Throwable {
+        try (PooledArenaManager manager = TestManagers.manager(check); Arena fds = Arena.ofConfined()) {
             MemorySegment pipe = fds.allocate(ValueLayout.JAVA_INT, 2);
             assertEquals(0, (int) PIPE.invokeExact(pipe));
             int readEnd = pipe.getAtIndex(ValueLayout.JAVA_INT, 0);

@@ -39,33 +39,33 @@ class ArenaModeTest {
 
     @Test
     void autoIsCheckedAndPooledExactlyWhenNativeAccessIsEnabled() {
-        assertEquals(Safety.RESCOPED, Safety.choose(ArenaSafety.AUTO, WITH_ACCESS));
-        assertEquals(Safety.UNCHECKED, Safety.choose(ArenaSafety.AUTO, WITHOUT_ACCESS));
-        assertEquals(Safety.RESCOPED, Safety.choose(ArenaSafety.CHECKED, WITH_ACCESS));
-        assertEquals(Safety.PER_ALLOCATION, Safety.choose(ArenaSafety.CHECKED, WITHOUT_ACCESS),
+        assertEquals(StaleSegmentCheck.RESCOPED, StaleSegmentCheck.choose(ArenaSafety.AUTO, WITH_ACCESS));
+        assertEquals(StaleSegmentCheck.UNCHECKED, StaleSegmentCheck.choose(ArenaSafety.AUTO, WITHOUT_ACCESS));
+        assertEquals(StaleSegmentCheck.RESCOPED, StaleSegmentCheck.choose(ArenaSafety.CHECKED, WITH_ACCESS));
+        assertEquals(StaleSegmentCheck.PER_ALLOCATION, StaleSegmentCheck.choose(ArenaSafety.CHECKED, WITHOUT_ACCESS),
                 "CHECKED stays safe without native access");
-        assertEquals(Safety.UNCHECKED, Safety.choose(ArenaSafety.UNCHECKED, WITH_ACCESS));
-        assertEquals(Safety.UNCHECKED, Safety.choose(ArenaSafety.UNCHECKED, WITHOUT_ACCESS));
+        assertEquals(StaleSegmentCheck.UNCHECKED, StaleSegmentCheck.choose(ArenaSafety.UNCHECKED, WITH_ACCESS));
+        assertEquals(StaleSegmentCheck.UNCHECKED, StaleSegmentCheck.choose(ArenaSafety.UNCHECKED, WITHOUT_ACCESS));
     }
 
     @Test
     void uncheckedForWantOfNativeAccessNamesTheFlagForTheModuleOrTheClassPath() {
-        String named = Safety.UNCHECKED.describe(ArenaSafety.AUTO, WITH_ACCESS);
+        String named = StaleSegmentCheck.UNCHECKED.describe(ArenaSafety.AUTO, WITH_ACCESS);
         assertTrue(named.startsWith("UNCHECKED because module pools.arena has no native access"), named);
         assertTrue(named.contains("run with --enable-native-access=pools.arena to make arenas checked"), named);
-        String classPath = Safety.UNCHECKED.describe(ArenaSafety.AUTO, WITHOUT_ACCESS);
+        String classPath = StaleSegmentCheck.UNCHECKED.describe(ArenaSafety.AUTO, WITHOUT_ACCESS);
         assertTrue(classPath.contains("run with --enable-native-access=ALL-UNNAMED"), classPath);
     }
 
     @Test
     void everyOtherModeSaysWhatItGuaranteesAndWhetherItIsSlower() {
-        String chosen = Safety.UNCHECKED.describe(ArenaSafety.UNCHECKED, WITH_ACCESS);
+        String chosen = StaleSegmentCheck.UNCHECKED.describe(ArenaSafety.UNCHECKED, WITH_ACCESS);
         assertTrue(chosen.startsWith("UNCHECKED, as the config chose (ArenaSafety.UNCHECKED)"), chosen);
         assertTrue(chosen.contains("not detected"), chosen);
-        String slower = Safety.PER_ALLOCATION.describe(ArenaSafety.CHECKED, WITH_ACCESS);
+        String slower = StaleSegmentCheck.PER_ALLOCATION.describe(ArenaSafety.CHECKED, WITH_ACCESS);
         assertTrue(slower.startsWith("checked but slower"), slower);
         assertTrue(slower.contains("--enable-native-access=pools.arena to pool pages"), slower);
-        String pooled = Safety.RESCOPED.describe(ArenaSafety.AUTO, WITH_ACCESS);
+        String pooled = StaleSegmentCheck.RESCOPED.describe(ArenaSafety.AUTO, WITH_ACCESS);
         assertTrue(pooled.startsWith("checked and pooled") && pooled.contains("IllegalStateException"), pooled);
     }
 
@@ -75,14 +75,14 @@ class ArenaModeTest {
             try (PooledArenaManager manager = (PooledArenaManager) new PooledArenaManagerProvider().create(
                     PoolContext.standalone(TestManagers.config().arenaSafety(policy).build()))) {
                 ArenaStats stats = manager.stats();
-                Safety expected = Safety.choose(policy, WITH_ACCESS);
+                StaleSegmentCheck expected = StaleSegmentCheck.choose(policy, WITH_ACCESS);
                 assertEquals(expected.mode(), stats.mode(), policy.name());
                 assertEquals(expected.describe(policy, WITH_ACCESS), stats.modeDescription());
                 assertTrue(manager.toString().contains(stats.modeDescription()), manager.toString());
                 assertEquals(policy != ArenaSafety.UNCHECKED, stats.mode().checked());
             }
         }
-        try (PooledArenaManager manager = TestManagers.manager(Safety.PER_ALLOCATION)) {
+        try (PooledArenaManager manager = TestManagers.manager(StaleSegmentCheck.PER_ALLOCATION)) {
             assertEquals(ArenaMode.CHECKED_UNPOOLED, manager.stats().mode());
         }
     }

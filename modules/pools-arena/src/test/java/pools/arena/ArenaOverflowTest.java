@@ -9,6 +9,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,18 +32,18 @@ class ArenaOverflowTest {
 
     static Stream<Arguments> extremes() {
         List<Arguments> cases = new ArrayList<>();
-        for (Safety safety : Safety.values()) {
-            cases.add(Arguments.of(safety, Long.MAX_VALUE - 8, 4096L, IllegalArgumentException.class));
-            cases.add(Arguments.of(safety, Long.MAX_VALUE, 2L, IllegalArgumentException.class));
-            cases.add(Arguments.of(safety, Long.MAX_VALUE, 1L << 62, IllegalArgumentException.class));
-            cases.add(Arguments.of(safety, Long.MAX_VALUE, 1L, BudgetExceededException.class));
-            cases.add(Arguments.of(safety, Long.MAX_VALUE - (1L << 62) + 1, 1L << 62, BudgetExceededException.class));
-            cases.add(Arguments.of(safety, 0L, 1L << 62, BudgetExceededException.class));
-            cases.add(Arguments.of(safety, 8L, 1L << 40, BudgetExceededException.class));
-            cases.add(Arguments.of(safety, BUDGET + 1, 8L, BudgetExceededException.class));
-            cases.add(Arguments.of(safety, 8L, Long.MIN_VALUE, IllegalArgumentException.class));
-            cases.add(Arguments.of(safety, 8L, 0L, IllegalArgumentException.class));
-            cases.add(Arguments.of(safety, Long.MIN_VALUE, 8L, IllegalArgumentException.class));
+        for (StaleSegmentCheck check : StaleSegmentCheck.values()) {
+            cases.add(Arguments.of(check, Long.MAX_VALUE - 8, 4096L, IllegalArgumentException.class));
+            cases.add(Arguments.of(check, Long.MAX_VALUE, 2L, IllegalArgumentException.class));
+            cases.add(Arguments.of(check, Long.MAX_VALUE, 1L << 62, IllegalArgumentException.class));
+            cases.add(Arguments.of(check, Long.MAX_VALUE, 1L, BudgetExceededException.class));
+            cases.add(Arguments.of(check, Long.MAX_VALUE - (1L << 62) + 1, 1L << 62, BudgetExceededException.class));
+            cases.add(Arguments.of(check, 0L, 1L << 62, BudgetExceededException.class));
+            cases.add(Arguments.of(check, 8L, 1L << 40, BudgetExceededException.class));
+            cases.add(Arguments.of(check, BUDGET + 1, 8L, BudgetExceededException.class));
+            cases.add(Arguments.of(check, 8L, Long.MIN_VALUE, IllegalArgumentException.class));
+            cases.add(Arguments.of(check, 8L, 0L, IllegalArgumentException.class));
+            cases.add(Arguments.of(check, Long.MIN_VALUE, 8L, IllegalArgumentException.class));
         }
         return cases.stream();
     }
@@ -50,10 +51,10 @@ class ArenaOverflowTest {
     @ParameterizedTest(name = "{0}: allocate({1}, {2}) throws {3}")
     @MethodSource("extremes")
     void aRequestNoBudgetOrMachineCanHoldIsRefusedAndChangesNothing(
-            Safety safety, long byteSize, long byteAlignment, Class<? extends RuntimeException> expected) {
+            StaleSegmentCheck check, long byteSize, long byteAlignment, Class<? extends RuntimeException> expected) {
         MemoryBudget budget = MemoryBudget.withLimit(BUDGET);
         try (PooledArenaManager manager = new PooledArenaManager(
-                new PoolContext(TestManagers.config().build(), budget, PoolEvents.NONE), safety)) {
+                new PoolContext(TestManagers.config().build(), budget, PoolEvents.NONE), check)) {
             for (boolean shared : new boolean[] {false, true}) {
                 try (ScopedArena arena = shared ? manager.acquireShared(ArenaKind.SEARCH) : manager.acquire(ArenaKind.SEARCH)) {
                     arena.allocate(24, 8).set(ValueLayout.JAVA_LONG, 16, 3L);
@@ -76,26 +77,26 @@ class ArenaOverflowTest {
 
     static Stream<Arguments> pageEdges() {
         List<Arguments> cases = new ArrayList<>();
-        for (Safety safety : Safety.values()) {
+        for (StaleSegmentCheck check : StaleSegmentCheck.values()) {
             for (long page : new long[] {TestManagers.SMALL, TestManagers.MEDIUM, TestManagers.LARGE}) {
                 for (long alignment : new long[] {1, 8, 64, 128, 4096}) {
                     for (long size : new long[] {page - alignment, page, page + alignment}) {
                         if (size >= 0) {
-                            cases.add(Arguments.of(safety, size, alignment));
+                            cases.add(Arguments.of(check, size, alignment));
                         }
                     }
                 }
             }
-            cases.add(Arguments.of(safety, 0L, 1L));
-            cases.add(Arguments.of(safety, 0L, 1L << 20));
+            cases.add(Arguments.of(check, 0L, 1L));
+            cases.add(Arguments.of(check, 0L, 1L << 20));
         }
         return cases.stream();
     }
 
     @ParameterizedTest(name = "{0}: allocate({1}, {2})")
     @MethodSource("pageEdges")
-    void sizesAroundEveryPageAreAlignedInBoundsAndAccountedFor(Safety safety, long byteSize, long byteAlignment) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    void sizesAroundEveryPageAreAlignedInBoundsAndAccountedFor(StaleSegmentCheck check, long byteSize, long byteAlignment) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             for (int round = 0; round < 2; round++) {
                 try (ScopedArena arena = manager.acquire(ArenaKind.JSON)) {
                     arena.allocate(8, 1).set(ValueLayout.JAVA_BYTE, 7, (byte) 1);
@@ -104,7 +105,7 @@ class ArenaOverflowTest {
                     assertEquals(0, s.address() % byteAlignment, "aligned to " + byteAlignment);
                     assertTrue(arena.allocatedBytes() >= 8 + byteSize, "padding included: " + arena.allocatedBytes());
                     if (byteSize > 0) {
-                        if (safety.checked()) {
+                        if (check.checked()) {
                             assertEquals(0, s.get(ValueLayout.JAVA_BYTE, 0), "zeroed, round " + round);
                             assertEquals(0, s.get(ValueLayout.JAVA_BYTE, byteSize - 1), "zeroed, round " + round);
                         }
@@ -119,20 +120,17 @@ class ArenaOverflowTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Safety.class)
-    void thePagePoolRefusesAReservationNoBudgetHasAndKeepsItsCounts(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
-            PagePool pool = new PagePool(TestManagers.config().build(), MemoryBudget.withLimit(BUDGET), PoolEvents.NONE, manager);
-            pool.reserve(100, "test");
-            assertThrows(BudgetExceededException.class, () -> pool.reserve(Long.MAX_VALUE, "test"));
-            BudgetExceededException e = assertThrows(BudgetExceededException.class, () -> pool.reserve(BUDGET, "test"));
-            assertEquals(100, e.overrunBytes());
-            assertEquals(100, pool.reservedBytes());
-            assertEquals(0, pool.livePages());
-            pool.release(100);
-            assertEquals(0, pool.reservedBytes());
-            pool.close();
-        }
+    @Test
+    void thePagePoolRefusesAReservationNoBudgetHasAndKeepsItsCounts() {
+        PagePool pool = new PagePool(TestManagers.config().build(), MemoryBudget.withLimit(BUDGET), PoolEvents.NONE);
+        pool.reserve(100, "test");
+        assertThrows(BudgetExceededException.class, () -> pool.reserve(Long.MAX_VALUE, "test"));
+        BudgetExceededException e = assertThrows(BudgetExceededException.class, () -> pool.reserve(BUDGET, "test"));
+        assertEquals(100, e.overrunBytes());
+        assertEquals(100, pool.reservedBytes());
+        assertEquals(0, pool.livePages());
+        pool.release(100);
+        assertEquals(0, pool.reservedBytes());
+        pool.close();
     }
 }

@@ -17,10 +17,10 @@ import pools.api.ScopedArena;
 class ArenaPressureTest {
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void anOpenArenaGivesBackItsUnusedKeptPageForThePageItNeeds(Safety safety) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void anOpenArenaGivesBackItsUnusedKeptPageForThePageItNeeds(StaleSegmentCheck check) {
         long budget = TestManagers.LARGE + TestManagers.MEDIUM;
-        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().build(), budget)) {
+        try (PooledArenaManager manager = TestManagers.manager(check, TestManagers.config().build(), budget)) {
             fillMediumPages(manager, 2);
             assertEquals(2, manager.stats().idlePages(), "the closed arena keeps its two medium pages");
             try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
@@ -34,9 +34,9 @@ class ArenaPressureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void whenItsKeptPagesCannotCoverTheShortfallItKeepsThemAndRefuses(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().build(), TestManagers.LARGE)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void whenItsKeptPagesCannotCoverTheShortfallItKeepsThemAndRefuses(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check, TestManagers.config().build(), TestManagers.LARGE)) {
             fillMediumPages(manager, 2);
             try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
                 arena.allocate(16, 8);
@@ -52,10 +52,10 @@ class ArenaPressureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void keptPagesOfEveryClassAreGivenBackOnlyAsFarAsNeeded(Safety safety) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void keptPagesOfEveryClassAreGivenBackOnlyAsFarAsNeeded(StaleSegmentCheck check) {
         long budget = 2L * TestManagers.LARGE + TestManagers.MEDIUM + 64;
-        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().build(), budget)) {
+        try (PooledArenaManager manager = TestManagers.manager(check, TestManagers.config().build(), budget)) {
             try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
                 arena.allocate(TestManagers.MEDIUM - 64, 8);
                 arena.allocate(TestManagers.LARGE - 64, 8);

@@ -26,7 +26,7 @@ class ArenaReuseTest {
 
     @Test
     void aClosedArenaIsHandedOutAgain() {
-        try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED)) {
+        try (PooledArenaManager manager = TestManagers.manager(StaleSegmentCheck.UNCHECKED)) {
             ScopedArena first = manager.acquire(ArenaKind.PRIMITIVE);
             assertEquals(TestManagers.stats(manager, 1, 0, 1, 0, 0, 0, 0), manager.stats());
             first.close();
@@ -44,7 +44,7 @@ class ArenaReuseTest {
     @Test
     @SuppressWarnings("restricted") // widens a segment to read the rest of its page; the tests have native access
     void closeResetsTheOffsetWithoutTouchingTheBytes() {
-        try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED)) {
+        try (PooledArenaManager manager = TestManagers.manager(StaleSegmentCheck.UNCHECKED)) {
             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
             MemorySegment first = arena.allocate(1, 1);
             for (int i = 1; i < TestManagers.MEDIUM; i++) {
@@ -62,9 +62,9 @@ class ArenaReuseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "PER_ALLOCATION"})
-    void checkedModesReuseTheArenaBehindAFreshHandle(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "PER_ALLOCATION"})
+    void checkedModesReuseTheArenaBehindAFreshHandle(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             ScopedArena first = manager.acquire(ArenaKind.JSON);
             first.close();
             assertEquals(1, manager.stats().pooledArenas());
@@ -77,9 +77,9 @@ class ArenaReuseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void pagesAreReusedSoASteadyWorkloadReservesNothingNew(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void pagesAreReusedSoASteadyWorkloadReservesNothingNew(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             cycle(manager, 3);
             ArenaStats warm = manager.stats();
             assertTrue(warm.idlePages() >= 3, "closed arenas left their pages idle: " + warm);
@@ -95,10 +95,10 @@ class ArenaReuseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void idlePagesBeyondTheRetainLimitGoBackToTheOs(Safety safety) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void idlePagesBeyondTheRetainLimitGoBackToTheOs(StaleSegmentCheck check) {
         PoolConfig config = TestManagers.config().arenaIdleRetainBytes(2 * TestManagers.MEDIUM).build();
-        try (PooledArenaManager manager = TestManagers.manager(safety, config)) {
+        try (PooledArenaManager manager = TestManagers.manager(check, config)) {
             cycle(manager, 5);
             ArenaStats stats = manager.stats();
             assertEquals(2, stats.idlePages(), "only the retained pages stay idle");
@@ -107,9 +107,9 @@ class ArenaReuseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void aPooledArenaKeepsOnePageForItsNextAcquisitionWithinTheRetainLimit(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void aPooledArenaKeepsOnePageForItsNextAcquisitionWithinTheRetainLimit(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             cycle(manager, 1);
             assertEquals(TestManagers.stats(manager, 0, 1, 1, 0, 1, TestManagers.MEDIUM, 0), manager.stats(),
                     "the pooled arena's kept page counts as idle");
@@ -118,16 +118,16 @@ class ArenaReuseTest {
                 assertEquals(TestManagers.stats(manager, 1, 0, 2, 1, 0, TestManagers.MEDIUM, 0), manager.stats());
             }
         }
-        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().arenaIdleRetainBytes(0).build())) {
+        try (PooledArenaManager manager = TestManagers.manager(check, TestManagers.config().arenaIdleRetainBytes(0).build())) {
             cycle(manager, 3);
             assertEquals(TestManagers.stats(manager, 0, 1, 1, 0, 0, 0, 0), manager.stats(), "with no retain, nothing is kept");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"UNCHECKED", "RESCOPED"})
-    void aClosedArenaKeepsEveryPageItUsedWhateverTheirClass(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"UNCHECKED", "RESCOPED"})
+    void aClosedArenaKeepsEveryPageItUsedWhateverTheirClass(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             for (int i = 1; i <= 3; i++) {
                 try (ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE)) {
                     arena.allocate(TestManagers.MEDIUM - 64, 64).set(ValueLayout.JAVA_LONG, 0, i);
@@ -145,7 +145,7 @@ class ArenaReuseTest {
     @Test
     void idlePagesAreFreedWhenTheBudgetNeedsTheRoom() {
         long budget = TestManagers.LARGE;
-        try (PooledArenaManager manager = TestManagers.manager(Safety.UNCHECKED, TestManagers.config().build(), budget)) {
+        try (PooledArenaManager manager = TestManagers.manager(StaleSegmentCheck.UNCHECKED, TestManagers.config().build(), budget)) {
             cycle(manager, 4);
             assertEquals(4L * TestManagers.MEDIUM, manager.stats().reservedBytes(), "four idle medium pages, half the budget");
             try (ScopedArena arena = manager.acquire(ArenaKind.JSON)) {
@@ -163,22 +163,22 @@ class ArenaReuseTest {
         PoolConfig byDefault = TestManagers.config().build();
         PooledArenaManagerProvider provider = new PooledArenaManagerProvider();
         try (PooledArenaManager m = (PooledArenaManager) provider.create(PoolContext.standalone(byDefault))) {
-            assertEquals(Safety.RESCOPED, m.safety(), "AUTO, the default, is checked and pooled with native access,"
+            assertEquals(StaleSegmentCheck.RESCOPED, m.staleSegmentCheck(), "AUTO, the default, is checked and pooled with native access,"
                     + " which the tests run with (--enable-native-access=pools.arena)");
         }
         try (PooledArenaManager m = (PooledArenaManager) provider.create(
                 PoolContext.standalone(byDefault.toBuilder().arenaSafety(ArenaSafety.CHECKED).build()))) {
-            assertEquals(Safety.RESCOPED, m.safety());
+            assertEquals(StaleSegmentCheck.RESCOPED, m.staleSegmentCheck());
         }
         try (PooledArenaManager m = (PooledArenaManager) provider.create(
                 PoolContext.standalone(byDefault.toBuilder().arenaSafety(ArenaSafety.UNCHECKED).build()))) {
-            assertEquals(Safety.UNCHECKED, m.safety(), "the explicit opt-in");
+            assertEquals(StaleSegmentCheck.UNCHECKED, m.staleSegmentCheck(), "the explicit opt-in");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void withLeakDetectionEveryLeaseIsReportedOutAndBack(Safety safety) {
+    @EnumSource(StaleSegmentCheck.class)
+    void withLeakDetectionEveryLeaseIsReportedOutAndBack(StaleSegmentCheck check) {
         List<Object> out = new ArrayList<>();
         List<Object> back = new ArrayList<>();
         PoolEvents events = new PoolEvents() {
@@ -194,7 +194,7 @@ class ArenaReuseTest {
         };
         PoolConfig config = TestManagers.config().leakDetection(LeakDetection.FULL).build();
         try (PooledArenaManager manager = new PooledArenaManager(
-                new PoolContext(config, MemoryBudget.withLimit(config.budget().maxTotalPoolMemoryBytes()), events), safety)) {
+                new PoolContext(config, MemoryBudget.withLimit(config.budget().maxTotalPoolMemoryBytes()), events), check)) {
             ScopedArena confined = manager.acquire(ArenaKind.JSON);
             ScopedArena shared = manager.acquireShared(ArenaKind.SEARCH);
             assertEquals(List.of(confined, shared), out);

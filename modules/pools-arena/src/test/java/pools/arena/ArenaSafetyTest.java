@@ -24,9 +24,9 @@ class ArenaSafetyTest {
     private static final long SECRET = 0x5EC12E75EC12E7L;
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "PER_ALLOCATION"})
-    void segmentsAreInaccessibleAfterCloseAndAStaleHandleFails(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "PER_ALLOCATION"})
+    void segmentsAreInaccessibleAfterCloseAndAStaleHandleFails(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             ScopedArena first = manager.acquire(ArenaKind.PRIMITIVE);
             MemorySegment stale = first.allocate(64, 8);
             first.close();
@@ -44,9 +44,9 @@ class ArenaSafetyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "PER_ALLOCATION"})
-    void aSecretWrittenInOneArenaIsNotReadableByTheNext(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "PER_ALLOCATION"})
+    void aSecretWrittenInOneArenaIsNotReadableByTheNext(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             long address;
             try (ScopedArena arena = manager.acquire(ArenaKind.SEARCH)) {
                 MemorySegment s = arena.allocate(256, 8);
@@ -57,7 +57,7 @@ class ArenaSafetyTest {
             }
             try (ScopedArena arena = manager.acquire(ArenaKind.SEARCH)) {
                 MemorySegment s = arena.allocate(256, 8);
-                if (safety == Safety.RESCOPED) {
+                if (check == StaleSegmentCheck.RESCOPED) {
                     assertEquals(address, s.address(), "the same pooled page came back (so zeroing is what protects it)");
                 }
                 for (long i = 0; i < 256; i += 8) {
@@ -68,9 +68,9 @@ class ArenaSafetyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void aConfinedArenaRefusesOtherThreadsAndStaysIntact(Safety safety) throws Exception {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(StaleSegmentCheck.class)
+    void aConfinedArenaRefusesOtherThreadsAndStaysIntact(StaleSegmentCheck check) throws Exception {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             ScopedArena arena = manager.acquire(ArenaKind.JSON);
             MemorySegment mine = arena.allocate(16, 8);
             ArenaStats before = manager.stats();
@@ -79,7 +79,7 @@ class ArenaSafetyTest {
             assertInstanceOf(WrongThreadException.class, onAllocate);
             assertInstanceOf(WrongThreadException.class, onClose);
             assertTrue(onAllocate.getMessage().contains("acquireShared"), onAllocate.getMessage());
-            if (safety.checked()) {
+            if (check.checked()) {
                 assertInstanceOf(WrongThreadException.class, elsewhere(() -> mine.get(ValueLayout.JAVA_BYTE, 0)),
                         "checked segments are confined like the arena");
             }
@@ -91,9 +91,9 @@ class ArenaSafetyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void aSharedArenaServesEveryThread(Safety safety) throws Exception {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(StaleSegmentCheck.class)
+    void aSharedArenaServesEveryThread(StaleSegmentCheck check) throws Exception {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             ScopedArena arena = manager.acquireShared(ArenaKind.JSON);
             assertTrue(arena.isShared());
             MemorySegment fromOther = CompletableFuture.supplyAsync(() -> arena.allocate(32, 16)).get(20, TimeUnit.SECONDS);
@@ -105,9 +105,9 @@ class ArenaSafetyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void misuseThrowsAndLeavesTheManagerAsItWas(Safety safety) {
-        try (PooledArenaManager manager = TestManagers.manager(safety)) {
+    @EnumSource(StaleSegmentCheck.class)
+    void misuseThrowsAndLeavesTheManagerAsItWas(StaleSegmentCheck check) {
+        try (PooledArenaManager manager = TestManagers.manager(check)) {
             ScopedArena arena = manager.acquire(ArenaKind.PRIMITIVE);
             arena.allocate(100, 8);
             ArenaStats before = manager.stats();
@@ -129,7 +129,7 @@ class ArenaSafetyTest {
 
     @Test
     void withArenaClosesTheArenaWhenTheOperationReturnsOrThrows() {
-        try (PooledArenaManager manager = TestManagers.manager(Safety.RESCOPED)) {
+        try (PooledArenaManager manager = TestManagers.manager(StaleSegmentCheck.RESCOPED)) {
             AtomicReference<MemorySegment> leaked = new AtomicReference<>();
             long sum = manager.withArena(ArenaKind.PRIMITIVE, scratch -> {
                 MemorySegment s = scratch.allocate(ValueLayout.JAVA_LONG, 4);

@@ -40,11 +40,11 @@ class ArenaStressTest {
     private static final long BUDGET = 2L << 20;
 
     @ParameterizedTest
-    @EnumSource(Safety.class)
-    void arenasNeverShareMemoryAndEveryPageComesBack(Safety safety) throws Exception {
+    @EnumSource(StaleSegmentCheck.class)
+    void arenasNeverShareMemoryAndEveryPageComesBack(StaleSegmentCheck check) throws Exception {
         MemoryBudget budget = MemoryBudget.withLimit(BUDGET);
         PooledArenaManager manager = new PooledArenaManager(
-                new PoolContext(TestManagers.config().arenaIdleRetainBytes(BUDGET / 4).build(), budget, PoolEvents.NONE), safety);
+                new PoolContext(TestManagers.config().arenaIdleRetainBytes(BUDGET / 4).build(), budget, PoolEvents.NONE), check);
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicLong refusals = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);

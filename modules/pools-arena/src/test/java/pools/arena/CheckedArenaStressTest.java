@@ -32,12 +32,12 @@ class CheckedArenaStressTest {
     private static final int ITERATIONS = 300 * SCALE;
 
     @ParameterizedTest
-    @EnumSource(value = Safety.class, names = {"RESCOPED", "PER_ALLOCATION"})
-    void noCrossTalkNoStaleAccessAndEveryAllocationZeroed(Safety safety) throws Exception {
+    @EnumSource(value = StaleSegmentCheck.class, names = {"RESCOPED", "PER_ALLOCATION"})
+    void noCrossTalkNoStaleAccessAndEveryAllocationZeroed(StaleSegmentCheck check) throws Exception {
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<MemorySegment> handedOver = new ConcurrentLinkedQueue<>();
         AtomicLong staleAttempts = new AtomicLong();
-        try (PooledArenaManager manager = TestManagers.manager(safety, TestManagers.config().arenaIdleRetainBytes(64 << 10).build())) {
+        try (PooledArenaManager manager = TestManagers.manager(check, TestManagers.config().arenaIdleRetainBytes(64 << 10).build())) {
             CountDownLatch start = new CountDownLatch(1);
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {

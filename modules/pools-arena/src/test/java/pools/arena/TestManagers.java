@@ -29,15 +29,15 @@ final class TestManagers {
                 now.mode(), now.modeDescription());
     }
 
-    static PooledArenaManager manager(Safety safety) {
-        return manager(safety, config().build());
+    static PooledArenaManager manager(StaleSegmentCheck check) {
+        return manager(check, config().build());
     }
 
-    static PooledArenaManager manager(Safety safety, PoolConfig config) {
-        return new PooledArenaManager(PoolContext.standalone(config), safety);
+    static PooledArenaManager manager(StaleSegmentCheck check, PoolConfig config) {
+        return new PooledArenaManager(PoolContext.standalone(config), check);
     }
 
-    static PooledArenaManager manager(Safety safety, PoolConfig config, long budgetBytes) {
-        return new PooledArenaManager(new PoolContext(config, MemoryBudget.withLimit(budgetBytes), PoolEvents.NONE), safety);
+    static PooledArenaManager manager(StaleSegmentCheck check, PoolConfig config, long budgetBytes) {
+        return new PooledArenaManager(new PoolContext(config, MemoryBudget.withLimit(budgetBytes), PoolEvents.NONE), check);
     }
 }

@@ -4,10 +4,14 @@ import pools.api.ArenaMode;
 import pools.api.ArenaSafety;
 
 /**
- * How an arena fences off the memory it handed out once it is closed. Chosen once per manager
- * from {@code PoolConfig.safetyChecks().arenaSafety()} and whether this module may call restricted FFM methods.
+ * How a manager's arenas catch a stale segment: one used after the arena that handed it out was
+ * closed. Each value also decides where an acquisition's memory comes from (pooled pages, pooled
+ * pages re-scoped to the acquisition, or one {@code malloc} per allocation), since that is what
+ * makes the check possible. Chosen once per manager from
+ * {@code PoolConfig.safetyChecks().arenaSafety()} and whether this module may call restricted FFM
+ * methods; reported as the {@link ArenaMode} it maps to.
  */
-enum Safety {
+enum StaleSegmentCheck {
     /**
      * Fast mode: segments are plain slices of pooled pages. After close they stay readable and
      * writable and alias whatever the page's next holder writes there; memory is not zeroed.
@@ -30,12 +34,12 @@ enum Safety {
 
     private final ArenaMode mode;
 
-    Safety(ArenaMode mode) {
+    StaleSegmentCheck(ArenaMode mode) {
         this.mode = mode;
     }
 
-    /** The safety a manager gets: AUTO is checked exactly when the cheap checked mode is allowed. */
-    static Safety choose(ArenaSafety policy, Module module) {
+    /** The check a manager gets: AUTO is checked exactly when the cheap checked mode is allowed. */
+    static StaleSegmentCheck choose(ArenaSafety policy, Module module) {
         boolean nativeAccess = module.isNativeAccessEnabled();
         return switch (policy) {
             case UNCHECKED -> UNCHECKED;
