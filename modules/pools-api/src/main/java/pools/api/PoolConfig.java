@@ -214,8 +214,8 @@ public record PoolConfig(
         }
 
         /**
-         * Arena pages kept for reuse (idle in the page pool, or kept by an arena for its next
-         * acquisitions); pages beyond it go back to the OS. The host's setting if it chose one,
+         * Bytes of arena pages kept for reuse (by closed arenas, for their next acquisitions);
+         * pages beyond it go back to the OS. The host's setting if it chose one,
          * otherwise 64 MiB or a quarter of the budget, whichever is less.
          */
         public long arenaIdleRetainBytes() {
