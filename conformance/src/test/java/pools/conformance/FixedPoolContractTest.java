@@ -11,14 +11,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolStats;
+import pools.testkit.Workers;
 
 /**
  * The pool contract against the shipped object pool engine ("fixed"), plus what only a pool
  * with a factory can show: no false exhaustion while another thread's growth step is creating.
  */
+@Timeout(60)
 class FixedPoolContractTest extends PoolContract<Object> {
 
     @Override

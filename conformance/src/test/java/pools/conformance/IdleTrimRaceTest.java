@@ -23,6 +23,7 @@ import pools.api.ObjectPool;
 import pools.api.ObjectPoolSpec;
 import pools.api.PoolStats;
 import pools.api.spi.PoolContext;
+import pools.testkit.Workers;
 
 /**
  * Idle trims racing acquire and release, on a clock that makes every trim end an idle period (so

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pools.api.DoubleReleaseException;
 import pools.api.Lease;
 import pools.api.ObjectPool;
@@ -25,6 +26,7 @@ import pools.api.PoolStats;
  *
  * @param <T> the pooled type
  */
+@Timeout(60)
 abstract class LeaseContract<T> extends PoolRaceContract<T> {
 
     @Test

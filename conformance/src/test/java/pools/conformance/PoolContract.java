@@ -18,6 +18,7 @@ import pools.api.ObjectPool;
 import pools.api.PoolClosedException;
 import pools.api.PoolExhaustedException;
 import pools.api.PoolStats;
+import pools.testkit.Workers;
 
 /**
  * The {@link ObjectPool} contract, written once and run against every pool engine the project

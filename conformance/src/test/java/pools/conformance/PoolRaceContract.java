@@ -19,6 +19,7 @@ import pools.api.ForeignObjectException;
 import pools.api.ObjectPool;
 import pools.api.PoolClosedException;
 import pools.api.PoolStats;
+import pools.testkit.Workers;
 
 /**
  * The races every pool engine must survive, from issue 13's failing inputs: close racing

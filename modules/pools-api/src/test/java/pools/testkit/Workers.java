@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Threads a test starts, whose failures reach the test thread: {@link #joinAll} waits for every
  * worker up to a deadline and rethrows the first failure (with the others suppressed), so a
- * worker cannot fail silently and a stuck worker fails the test instead of hanging it. Pair it
+ * worker cannot fail silently and a stuck worker fails the test instead of hanging it, with the
+ * worker's own stack as the failure's stack trace. Pair it
  * with JUnit's {@code @Timeout} on the test, and wait on latches with {@link #await}, never
  * without a deadline.
  */
@@ -59,7 +60,11 @@ public final class Workers {
         for (Thread thread : started) {
             thread.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
             if (thread.isAlive()) {
-                throw new AssertionError(thread.getName() + " still runs after " + deadline + "; stuck?");
+                // Where it is stuck is what the reader needs, so the error carries the worker's stack, not the test's.
+                AssertionError stuck = new AssertionError(thread.getName() + " still runs after " + deadline
+                        + "; stuck? Its stack is this error's stack trace");
+                stuck.setStackTrace(thread.getStackTrace());
+                throw stuck;
             }
         }
         rethrow();

@@ -79,7 +79,7 @@ final class FixedPool<T> implements ObjectPool<T> {
      * thread reads with an acquire load, so the reset's writes happen-before the next use.
      */
     private final MpmcAtomicArrayQueue<Slot<T>> queue;
-    /** Every object's slot, for release; written under its own monitor (growth adds, close clears). */
+    /** Every object's slot, for release; written under its own monitor (growth adds). */
     private final SlotTable<T> table;
     /** Creates objects and keeps the capacity. */
     private final Growth<T> growth;
@@ -305,9 +305,6 @@ final class FixedPool<T> implements ObjectPool<T> {
             }
         }
         growth.dropped(dropped);
-        synchronized (table) {
-            table.clear();
-        }
     }
 
     private Slot<T> acquireWithin(long timeoutNanos) {
@@ -482,7 +479,8 @@ final class FixedPool<T> implements ObjectPool<T> {
         }
     }
 
+    /** Never null: a released object is checked first, and a slot's object is the factory's non-null result. */
     private static String describe(Object object) {
-        return object == null ? "null" : object.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(object));
+        return object.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(object));
     }
 }

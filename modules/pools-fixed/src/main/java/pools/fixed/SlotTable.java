@@ -54,12 +54,6 @@ final class SlotTable<T> {
         table = elements;
     }
 
-    /** Forgets every slot (close); caller holds the growth lock. */
-    void clear() {
-        table = new Slot<?>[2];
-        size = 0;
-    }
-
     private Slot<?>[] copyLive(Slot<?>[] old) {
         int live = 0;
         for (Slot<?> slot : old) {

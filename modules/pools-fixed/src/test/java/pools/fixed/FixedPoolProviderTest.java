@@ -17,6 +17,7 @@ import pools.api.ObjectPoolSpec;
 import pools.api.PoolConfig;
 import pools.api.PoolStats;
 import pools.api.seed.GraphNode;
+import pools.testkit.FakeObjectPoolProvider;
 import pools.testkit.RecordingEvents;
 
 /** The provider through the facade: the four built-in pools, JSON pools cleared, lease events. */
@@ -42,6 +43,15 @@ class FixedPoolProviderTest {
             assertSame(node, again);
             assertEquals(0, again.id());
             assertEquals(0, again.edgeCount(), "GraphNode::clear ran on release");
+        }
+    }
+
+    /** The built-in engine outranks a provider of lower priority, whatever their names or order. */
+    @Test
+    void theBuiltInEngineIsChosenOverALowerPriorityProvider() {
+        try (MemoryPoolSystem system = MemoryPoolSystem.builder(CONFIG).discover(false)
+                .provider(new FakeObjectPoolProvider("a-lower", 99)).provider(new FixedPoolProvider()).build()) {
+            assertEquals("fixed", system.providers().get(Capability.OBJECT_POOLS));
         }
     }
 

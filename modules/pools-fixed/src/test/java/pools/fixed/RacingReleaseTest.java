@@ -10,9 +10,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,6 +116,51 @@ class RacingReleaseTest {
         Set<StringBuilder> drained = drain(pool);
         assertEquals(CAPACITY, drained.size(), "no object sits twice in the free lists");
         assertTrue(drained.stream().allMatch(builder -> builder.isEmpty()), "every object was reset");
+    }
+
+    /**
+     * Deterministically, under {@link ReleaseCheck#RACING}: a release that arrives while another
+     * release of the same object is still resetting it is refused and changes nothing, and the
+     * object is free once. (Under {@code SEQUENTIAL} the plain check lets both through, as
+     * documented.)
+     */
+    @Test
+    void underRacingAReleaseMeetingOneStillResettingIsRefused() throws InterruptedException {
+        CountDownLatch resetting = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        ObjectPool<StringBuilder> pool = new FixedPoolProvider().create(ObjectPoolSpec.<StringBuilder>builder("racing", StringBuilder::new)
+                .reset(builder -> {
+                    if (first.getAndSet(false)) {
+                        resetting.countDown();
+                        awaitUninterruptibly(finish);
+                    }
+                    builder.setLength(0);
+                }).initialCapacity(1).maxCapacity(1).releaseCheck(ReleaseCheck.RACING).build(),
+                events.context(false));
+        StringBuilder object = pool.acquire();
+        Workers releaser = new Workers();
+        releaser.start("first releaser", () -> pool.release(object));
+        Workers.await(resetting, Duration.ofSeconds(20));
+        PoolStats during = pool.stats();
+        DoubleReleaseException refused = assertThrows(DoubleReleaseException.class, () -> pool.release(object));
+        assertTrue(refused.getMessage().endsWith(" was released twice (it is already free here); release each acquired "
+                + "object exactly once"), refused.getMessage());
+        assertEquals(during, pool.stats(), "the refused release changed nothing");
+        assertEquals(1, during.inUse(), "the first release is not counted before its reset ends");
+        finish.countDown();
+        releaser.joinAll(Duration.ofSeconds(20));
+        assertEquals(1, pool.stats().freed());
+        assertEquals(1, drain(pool).size(), "free once, not twice");
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            Workers.await(latch, Duration.ofSeconds(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted in the reset", e);
+        }
     }
 
     /** Every object the pool hands out before refusing, each checked to come once. */
