@@ -53,9 +53,10 @@ import pools.api.spi.WaitQueue;
  * <p>Where the contract is weaker than {@link ObjectPool} suggests: under unbroken contention at
  * the max capacity, where objects keep moving between other threads' magazines, an acquire that
  * finds nothing gives up after {@link #MAX_UNSTABLE_SEARCHES} such searches rather than spin on (a refusal while
- * objects were in flight; a waiting acquire then waits in line). {@code peakInUse} is exact for
- * one thread but under concurrency may miss a peak that lasted only while other threads' counts
- * were in flight (it is never below the current in-use count).
+ * objects were in flight; a waiting acquire then waits in line). {@code peakInUse} is exact whenever threads
+ * take turns (each acquire or release done before the next starts), but under concurrency may
+ * miss a peak that lasted only while another thread was changing its allowance (see {@link Stripes};
+ * it is never below the current in-use count).
  *
  * @param <T> the pooled type
  */

@@ -56,11 +56,14 @@ abstract class StripeFields extends StripeOwnerPad {
     long released;
     long refusals;
     /**
-     * This stripe's in-use count above which the pool may reach a new peak: the pool's peak as
-     * the owner last saw it minus the rest of the pool's in-use count at that moment. Owner-only,
-     * plain; see {@link Stripes} for how it keeps the peak exact at one thread.
+     * Acquisitions this stripe may still make without summing the pool, valid only while
+     * {@link #allowanceEpoch} equals the pool's epoch (see {@link Stripes} for why this keeps the
+     * peak exact). Written by the owner with opaque stores (down on an acquisition, up on a
+     * release); read by other stripes' owners with opaque loads when they grant themselves one.
      */
-    long inUseLimit;
+    long allowance;
+    /** The pool epoch under which {@link #allowance} was granted; owner writes, others read, both opaque. */
+    long allowanceEpoch;
     /**
      * The index of the slot the owner acquired last, so that releasing the object acquired last
      * (the common pattern) finds its slot without a table lookup. Owner-only, plain; an int, not
@@ -103,6 +106,9 @@ final class Stripe extends StripeFields {
     private static final VarHandle COUNTER_MISSES = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "misses", long.class);
     private static final VarHandle COUNTER_RELEASED = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "released", long.class);
     private static final VarHandle COUNTER_REFUSALS = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "refusals", long.class);
+    private static final VarHandle ALLOWANCE = FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "allowance", long.class);
+    private static final VarHandle ALLOWANCE_EPOCH =
+            FieldHandles.of(MethodHandles.lookup(), StripeFields.class, "allowanceEpoch", long.class);
     private static final VarHandle ELEMENTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     /**
@@ -202,17 +208,39 @@ final class Stripe extends StripeFields {
         }
     }
 
+    /**
+     * Owner only. A release also widens the allowance by one: the pool's in-use count fell by
+     * one, so one more acquisition fits under the peak. If the allowance is void (an old epoch),
+     * the increment is ignored with it.
+     */
     void countReleased() {
         COUNTER_RELEASED.setOpaque(this, released + 1);
+        ALLOWANCE.setOpaque(this, allowance + 1);
+    }
+
+    /** Owner only: takes one acquisition from a valid allowance; false if it is empty or void. */
+    boolean useAllowance(long epoch) {
+        long left = allowance;
+        if (left > 0 && allowanceEpoch == epoch) {
+            ALLOWANCE.setOpaque(this, left - 1);
+            return true;
+        }
+        return false;
+    }
+
+    /** Owner only: a new allowance, granted under {@code epoch}. */
+    void grantAllowance(long amount, long epoch) {
+        ALLOWANCE.setOpaque(this, amount);
+        ALLOWANCE_EPOCH.setOpaque(this, epoch);
+    }
+
+    /** Any thread: this stripe's allowance if it was granted under {@code epoch}, else 0 (void). */
+    long allowanceUnder(long epoch) {
+        return (long) ALLOWANCE_EPOCH.getOpaque(this) == epoch ? (long) ALLOWANCE.getOpaque(this) : 0;
     }
 
     void countRefusal() {
         COUNTER_REFUSALS.setOpaque(this, refusals + 1);
-    }
-
-    /** Owner only: acquisitions minus releases counted by this stripe (may be negative). */
-    long ownInUse() {
-        return acquired - released;
     }
 
     long acquiredOpaque() {

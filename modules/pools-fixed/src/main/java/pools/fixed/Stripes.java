@@ -17,12 +17,20 @@ import pools.api.spi.FieldHandles;
  * Virtual threads never own a stripe: they count in {@link Shared}, whose striped adders keep
  * even thousands of them off a single contended cache line.
  *
- * <p>The peak in use needs the sum of every stripe, which the hot path must not read. Each owner
- * keeps a limit on its own in-use count: the peak it last saw minus the rest of the pool's in-use
- * count at that moment. Only when its own count passes that limit does it sum every stripe and
- * raise the peak. With one thread the rest never changes, so the peak is exact; under concurrency
- * a peak that lasted only while other stripes' counts moved can be missed. {@link #totals()} raises the peak to the
- * current in-use count, so it is never below it.
+ * <p>The peak in use needs the sum of every stripe, which the hot path must not read. So the
+ * headroom under the peak (peak minus objects in use) is handed out to stripes as allowances: an
+ * owner acquires without summing while its allowance lasts, and a release widens the releasing
+ * stripe's allowance by one. The allowances valid at any moment add up to at most the headroom,
+ * so an acquisition made within one cannot pass the peak. An owner whose allowance is empty sums
+ * every stripe, raises the peak if it was passed, and grants itself the headroom that other valid
+ * allowances leave; if they already promise more than there is (another thread used headroom
+ * meanwhile: it acquired without a stripe, or took what a release gave back to its own
+ * stripe), it voids every allowance at once by advancing {@link #epoch}, and takes the whole
+ * headroom. A thread without a stripe checks the same way on each acquisition. So the peak is
+ * exact whenever threads take turns (each step done before the next starts), as for one thread;
+ * under concurrency, an allowance read while its owner changes it can let a peak that lasted only
+ * that long be missed. {@link #totals()} raises the peak to the current in-use count, so it is
+ * never below it.
  *
  * <p>Every count is monotonic. An acquisition is counted once its slot is claimed; a release
  * once its object is reset, just before the slot becomes claimable (a stale reference may claim
@@ -37,6 +45,7 @@ import pools.api.spi.FieldHandles;
 final class Stripes {
     private static final int PROBES = 2;
     private static final VarHandle PEAK = FieldHandles.of(MethodHandles.lookup(), Stripes.class, "peak", long.class);
+    private static final VarHandle EPOCH = FieldHandles.of(MethodHandles.lookup(), Stripes.class, "epoch", long.class);
 
     private final Shared shared = new Shared();
     private final Stripe[] stripes;
@@ -45,6 +54,12 @@ final class Stripes {
     private final IntSupplier capacity;
     /** The highest in-use count seen; raised by CAS from any thread, read volatile. */
     private volatile long peak;
+    /**
+     * Allowances granted under another epoch are void. Advanced (atomic add) by a thread that
+     * finds the valid allowances promising more than the headroom, which is rare once the peak is
+     * reached; read volatile by every acquisition that uses an allowance and by every grant.
+     */
+    private volatile long epoch;
 
     Stripes(IntSupplier capacity) {
         this.capacity = capacity;
@@ -98,15 +113,40 @@ final class Stripes {
     void countAcquired(Stripe stripe, boolean hit) {
         if (stripe == null) {
             (hit ? shared.hits : shared.misses).increment();
-            raisePeak(inUse());
+            headroomAfterSum(null);
             return;
         }
         stripe.countAcquired(hit);
-        long own = stripe.ownInUse();
-        if (own > stripe.inUseLimit) {
-            long inUse = inUse();
-            stripe.inUseLimit = raisePeak(inUse) - (inUse - own);
+        if (!stripe.useAllowance(epoch)) {
+            long granted = epoch;
+            long headroom = headroomAfterSum(stripe);
+            if (headroom < 0) {
+                granted = (long) EPOCH.getAndAdd(this, 1L) + 1;
+                headroom = peak - inUse();
+            }
+            stripe.grantAllowance(Math.max(0, headroom), granted);
         }
+    }
+
+    /**
+     * Sums the pool, raises the peak to its in-use count, and returns the headroom left once
+     * every valid allowance but {@code self}'s is subtracted; below 0 means they promise more than
+     * there is. The epoch is read before the allowances, so an allowance voided meanwhile counts
+     * (the headroom is under-estimated, never over).
+     */
+    private long headroomAfterSum(Stripe self) {
+        long current = epoch;
+        long inUse = inUse();
+        long headroom = raisePeak(inUse) - inUse;
+        for (Stripe stripe : stripes) {
+            if (stripe != self) {
+                headroom -= stripe.allowanceUnder(current);
+            }
+        }
+        if (self == null && headroom < 0) {
+            EPOCH.getAndAdd(this, 1L);
+        }
+        return headroom;
     }
 
     void countReleased(Stripe stripe) {

@@ -159,22 +159,53 @@ class StripesTest {
     }
 
     /**
-     * A read raises the peak to the objects held at that moment. Here the peak of 2 came from
-     * threads without a stripe; each stripe's limit was set (by the sum that found the peak
-     * already above it) before the other stripe acquired, so the third acquisition, which holds
-     * 3, passes its limit without summing, and the read is what raises the peak.
+     * Threads take turns (issue 19's find): one stripe acquires and releases, which leaves it an
+     * allowance of one; another stripe then takes that headroom, which voids the first stripe's
+     * allowance, so the first stripe's next acquisition sums and raises the peak to 2. Everything
+     * is released before the read, so the read cannot be what raised it.
      */
     @Test
-    void aReadRaisesThePeakToTheObjectsHeldThen() {
-        stripes.countAcquired(null, true);
-        stripes.countAcquired(null, true);
-        stripes.countReleased(null);
-        stripes.countReleased(null);
+    void aPeakReachedByStripesTakingTurnsIsKept() {
         Stripe one = stripes.of(deadThreadOn(0));
         Stripe two = stripes.of(deadThreadOn(1));
         stripes.countAcquired(one, false);
-        stripes.countAcquired(two, false);
+        stripes.countReleased(one);
+        stripes.countAcquired(two, true);
+        stripes.countAcquired(one, true);
+        stripes.countReleased(one);
+        stripes.countReleased(two);
+        assertEquals(new Stripes.Totals(2, 1, 3, 0, 2), stripes.totals(), "2 were held at once");
+    }
+
+    /** A thread without a stripe that takes the headroom a stripe was promised voids the promise. */
+    @Test
+    void aThreadWithoutAStripeVoidsTheHeadroomItTakes() {
+        Stripe one = stripes.of(deadThreadOn(0));
         stripes.countAcquired(one, false);
-        assertEquals(new Stripes.Totals(2, 3, 2, 0, 3), stripes.totals());
+        stripes.countReleased(one);
+        stripes.countAcquired(null, true);
+        stripes.countAcquired(one, true);
+        stripes.countReleased(null);
+        stripes.countReleased(one);
+        assertEquals(new Stripes.Totals(2, 1, 3, 0, 2), stripes.totals(), "2 were held at once");
+    }
+
+    /** A stripe whose allowance is valid acquires within it, and the peak stays where it was. */
+    @Test
+    void acquisitionsWithinTheHeadroomLeaveThePeak() {
+        Stripe one = stripes.of(deadThreadOn(0));
+        for (int i = 0; i < 3; i++) {
+            stripes.countAcquired(one, false);
+        }
+        for (int i = 0; i < 3; i++) {
+            stripes.countReleased(one);
+        }
+        for (int round = 0; round < 5; round++) {
+            stripes.countAcquired(one, true);
+            stripes.countAcquired(one, true);
+            stripes.countReleased(one);
+            stripes.countReleased(one);
+        }
+        assertEquals(new Stripes.Totals(10, 3, 13, 0, 3), stripes.totals());
     }
 }
