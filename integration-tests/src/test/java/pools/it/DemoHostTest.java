@@ -71,7 +71,7 @@ class DemoHostTest {
         assertTrue(summary.lines().anyMatch(l -> l.matches("heap bytes/query: pooled [\\d,.]+, new-everything [\\d,.]+ .*")),
                 summary);
         assertTrue(summary.lines().anyMatch(l -> l.matches("pooled remainder: [\\d,.]+ B/query in the query loops = "
-                + "[\\d.]+ MemorySegment objects of \\d+ B .*; -?[\\d,.]+ B/query outside the loops .*")), summary);
+                + "[\\d.]+ MemorySegment objects of \\d+ B .*; ([\\d,.]+ B/query|none measurable) outside the loops .*")), summary);
         assertTrue(summary.lines().anyMatch(l -> l.matches("answers: pooled and new-everything agree on the first 256 "
                 + "queries; top-10 equals a double-precision brute force on 32 of them")), summary);
         assertTrue(summary.lines().anyMatch(l -> l.matches("held: 30 embeddings and 30 graph nodes, .*"

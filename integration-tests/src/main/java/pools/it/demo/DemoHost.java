@@ -150,12 +150,19 @@ public final class DemoHost {
                     + "carriers); on platform threads it is the query's MemorySegment slices, see docs/report-format.md";
         }
         double inLoops = pooled.queryLoopBytesPerQuery();
+        double outside = pooled.bytesPerQuery() - inLoops;
+        // Both counts are the JVM's approximations (TLAB-granular), so the all-threads one can read
+        // a little below the loops' own; that is no allocation, and is said as such.
+        String rest = outside >= 0
+                ? String.format(Locale.ROOT, "%,.1f B/query outside the loops (each phase's thread starts and latches, "
+                        + "other JVM threads)", outside)
+                : String.format(Locale.ROOT, "none measurable outside the loops (the all-threads count, an "
+                        + "approximation like the loops' own, read %,.1f B/query below it)", -outside);
         return String.format(Locale.ROOT, "pooled remainder: %,.1f B/query in the query loops = %.2f MemorySegment "
                         + "objects of %.0f B (the query allocates %d: SegmentAllocator.allocate returns a new slice "
                         + "object, for the SEARCH arena's query vector and the JSON arena's answer buffer, and topK and "
-                        + "the writer keep it, so C2 cannot drop it); %,.1f B/query outside the loops (each phase's "
-                        + "thread starts and latches, other JVM threads)", inLoops, inLoops / sliceBytes, sliceBytes,
-                SLICES_PER_QUERY, pooled.bytesPerQuery() - inLoops);
+                        + "the writer keep it, so C2 cannot drop it); %s", inLoops, inLoops / sliceBytes, sliceBytes,
+                SLICES_PER_QUERY, rest);
     }
 
     private static void summary(DemoOptions options, CorpusIndex index, LoadRunner load, PoolAnalytics snapshot,
