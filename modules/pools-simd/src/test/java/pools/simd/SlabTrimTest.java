@@ -8,7 +8,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,37 @@ class SlabTrimTest {
             assertEquals(0, after.inUse());
             assertEquals(before.capacity(), after.trimmed());
             assertEquals(600, after.misses(), "misses stay counted across the trim, and every block was fresh once");
+        }
+    }
+
+    /**
+     * A trim that finds a held block in the last slab keeps the slab and puts its fresh cursor back
+     * where it was: the slab's never-used blocks are handed out next, before any growth, and none
+     * is handed out twice.
+     */
+    @Test
+    void aRefusedTrimPutsTheFreshCursorBack() {
+        try (EmbeddingPool pool = pool(0, IdlePolicy.after(TIMEOUT).keepingAtLeast(0))) {
+            SlabEmbeddingPool slabs = (SlabEmbeddingPool) pool;
+            List<Embedding> first = acquire(pool, 257);
+            assertEquals(2, slabs.slabCount(), "256 blocks a slab: the 257th is the second slab's first");
+            Embedding held = first.removeLast();
+            first.forEach(pool::release);
+            long capacity = pool.stats().capacity();
+
+            idleFor(pool, TIMEOUT);
+            assertEquals(0, pool.trimIdle(), "the last slab holds a leased block");
+
+            List<Embedding> again = acquire(pool, 257);
+            assertEquals(2, slabs.slabCount(), "the 256 released, then the second slab's next unused block");
+            assertEquals(capacity, pool.stats().capacity());
+            Set<Embedding> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+            distinct.addAll(again);
+            distinct.add(held);
+            assertEquals(258, distinct.size(), "no block handed out twice");
+            assertEquals(258, pool.stats().misses(), "257 fresh blocks, then one more from the cursor");
+            again.forEach(pool::release);
+            pool.release(held);
         }
     }
 
