@@ -1,6 +1,5 @@
 package pools.benchmarks;
 
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.jctools.queues.SpscArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,15 +19,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
-import pools.api.PoolConfig;
 import pools.api.seed.GraphNode;
-import pools.api.spi.ObjectPoolProvider;
-import stormpot.Allocator;
 import stormpot.Expiration;
 import stormpot.Pool;
 import stormpot.PoolTap;
 import stormpot.Pooled;
-import stormpot.Slot;
 import stormpot.Timeout;
 
 /**
@@ -57,21 +52,9 @@ public class HandoffBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        ObjectPoolProvider fixed = ServiceLoader.load(ObjectPoolProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(provider -> provider.name().equals("fixed")).findFirst().orElseThrow();
-        system = MemoryPoolSystem.builder(PoolConfig.builder().maxNodesPerPool(SIZE).initialPoolCapacity(SIZE).build())
-                .discover(false).provider(fixed).build();
+        system = NodePools.fixedSystem(SIZE);
         ours = system.nodePool();
-        stormpot = Pool.fromInline(new Allocator<Pooled<GraphNode>>() {
-            @Override
-            public Pooled<GraphNode> allocate(Slot slot) {
-                return new Pooled<>(slot, new GraphNode());
-            }
-
-            @Override
-            public void deallocate(Pooled<GraphNode> poolable) {
-            }
-        }).setSize(SIZE).setExpiration(Expiration.never()).build();
+        stormpot = Pool.fromInline(NodePools.stormpotAllocator()).setSize(SIZE).setExpiration(Expiration.never()).build();
         stormpotTap = stormpot.getThreadSafeTap();
         oursQueue = new SpscArrayQueue<>(256);
         stormpotQueue = new SpscArrayQueue<>(256);

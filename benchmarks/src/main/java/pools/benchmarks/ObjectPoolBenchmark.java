@@ -1,7 +1,6 @@
 package pools.benchmarks;
 
 import io.netty.util.Recycler;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -23,15 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import pools.api.Lease;
 import pools.api.MemoryPoolSystem;
 import pools.api.ObjectPool;
-import pools.api.PoolConfig;
 import pools.api.seed.GraphNode;
-import pools.api.spi.ObjectPoolProvider;
 import stormpot.Allocator;
 import stormpot.Expiration;
 import stormpot.Pool;
 import stormpot.PoolTap;
 import stormpot.Pooled;
-import stormpot.Slot;
 import stormpot.Timeout;
 
 /**
@@ -78,21 +74,9 @@ public class ObjectPoolBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        ObjectPoolProvider fixed = ServiceLoader.load(ObjectPoolProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(provider -> provider.name().equals("fixed")).findFirst().orElseThrow();
-        system = MemoryPoolSystem.builder(PoolConfig.builder().maxNodesPerPool(SIZE).initialPoolCapacity(SIZE).build())
-                .discover(false).provider(fixed).build();
+        system = NodePools.fixedSystem(SIZE);
         ours = system.nodePool();
-        Allocator<Pooled<GraphNode>> allocator = new Allocator<>() {
-            @Override
-            public Pooled<GraphNode> allocate(Slot slot) {
-                return new Pooled<>(slot, new GraphNode());
-            }
-
-            @Override
-            public void deallocate(Pooled<GraphNode> poolable) {
-            }
-        };
+        Allocator<Pooled<GraphNode>> allocator = NodePools.stormpotAllocator();
         stormpot = Pool.fromInline(allocator).setSize(SIZE).setExpiration(Expiration.never()).build();
         stormpotTap = stormpot.getThreadSafeTap();
         stormpotDefault = Pool.fromInline(allocator).setSize(SIZE).build();
