@@ -3,6 +3,7 @@ package pools.analytics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import pools.analytics.jmx.PoolSystemMXBean;
 import pools.api.ArenaStats;
 import pools.api.Capability;
@@ -71,44 +72,37 @@ final class SystemBean implements PoolSystemMXBean {
 
     @Override
     public long getActiveArenas() {
-        ArenaStats arenas = service.snapshot().arenas();
-        return arenas == null ? -1 : arenas.activeArenas();
+        return arenaFigure(service.snapshot().arenas(), ArenaStats::activeArenas);
     }
 
     @Override
     public long getPooledArenas() {
-        ArenaStats arenas = service.snapshot().arenas();
-        return arenas == null ? -1 : arenas.pooledArenas();
+        return arenaFigure(service.snapshot().arenas(), ArenaStats::pooledArenas);
     }
 
     @Override
     public long getArenaAcquisitions() {
-        ArenaStats arenas = service.snapshot().arenas();
-        return arenas == null ? -1 : arenas.acquisitions();
+        return arenaFigure(service.snapshot().arenas(), ArenaStats::acquisitions);
     }
 
     @Override
     public long getArenaReservedBytes() {
-        ArenaStats arenas = service.snapshot().arenas();
-        return arenas == null ? -1 : arenas.reservedBytes();
+        return arenaFigure(service.snapshot().arenas(), ArenaStats::reservedBytes);
     }
 
     @Override
     public long getArenaPagesInUse() {
-        ArenaStats arenas = service.snapshot().arenas();
-        return arenas == null ? -1 : arenas.pagesInUse();
+        return arenaFigure(service.snapshot().arenas(), ArenaStats::pagesInUse);
     }
 
     @Override
     public long getArenaIdlePages() {
-        ArenaStats arenas = service.snapshot().arenas();
-        return arenas == null ? -1 : arenas.idlePages();
+        return arenaFigure(service.snapshot().arenas(), ArenaStats::idlePages);
     }
 
     @Override
     public long getArenaOversizeAllocations() {
-        ArenaStats arenas = service.snapshot().arenas();
-        return arenas == null ? -1 : arenas.oversizeAllocations();
+        return arenaFigure(service.snapshot().arenas(), ArenaStats::oversizeAllocations);
     }
 
     @Override
@@ -121,6 +115,11 @@ final class SystemBean implements PoolSystemMXBean {
     public String getArenaSafety() {
         ArenaStats arenas = service.snapshot().arenas();
         return arenas == null ? NO_ARENAS : arenas.modeDescription();
+    }
+
+    /** {@code figure} of {@code arenas}, or -1 for a system without an arena provider (null). */
+    static long arenaFigure(ArenaStats arenas, ToLongFunction<ArenaStats> figure) {
+        return arenas == null ? -1 : figure.applyAsLong(arenas);
     }
 
     @Override
